@@ -1,0 +1,91 @@
+// Process-wide server metrics: step durations (p50/p99), late steps, event-loop delay, served at GET /metrics.
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { TICK_HZ } from "../shared/constants.ts";
+
+const SAMPLE_CAPACITY = 4096;
+const STEP_PERIOD_MS = 1000 / TICK_HZ;
+
+/** Ring buffer of recent step durations across every room in this process. */
+class StepSamples {
+  private readonly samples = new Float64Array(SAMPLE_CAPACITY);
+  private count = 0;
+  private next = 0;
+  totalSteps = 0;
+  lateSteps = 0;
+
+  add(durationMs: number): void {
+    this.samples[this.next] = durationMs;
+    this.next = (this.next + 1) % SAMPLE_CAPACITY;
+    this.count = Math.min(this.count + 1, SAMPLE_CAPACITY);
+    this.totalSteps += 1;
+    if (durationMs > STEP_PERIOD_MS) this.lateSteps += 1;
+  }
+
+  percentile(p: number): number {
+    if (this.count === 0) return 0;
+    const sorted = Array.from(this.samples.subarray(0, this.count)).sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  }
+
+  reset(): void {
+    this.count = 0;
+    this.next = 0;
+    this.totalSteps = 0;
+    this.lateSteps = 0;
+  }
+}
+
+export const stepSamples = new StepSamples();
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
+/** Times one room step; `stop()` records it. */
+export class StepTimer {
+  private readonly startedAt: number;
+  private constructor(startedAt: number) {
+    this.startedAt = startedAt;
+  }
+  static start(): StepTimer {
+    return new StepTimer(performance.now());
+  }
+  stop(): void {
+    stepSamples.add(performance.now() - this.startedAt);
+  }
+}
+
+export interface MetricsSnapshot {
+  stepP50Ms: number;
+  stepP99Ms: number;
+  stepPeriodMs: number;
+  totalSteps: number;
+  lateSteps: number;
+  eventLoopDelayP99Ms: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+  cpuUserMicros: number;
+  cpuSystemMicros: number;
+  uptimeSeconds: number;
+}
+
+export function metricsSnapshot(): MetricsSnapshot {
+  const memory = process.memoryUsage();
+  const cpu = process.cpuUsage();
+  return {
+    stepP50Ms: stepSamples.percentile(50),
+    stepP99Ms: stepSamples.percentile(99),
+    stepPeriodMs: STEP_PERIOD_MS,
+    totalSteps: stepSamples.totalSteps,
+    lateSteps: stepSamples.lateSteps,
+    eventLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+    cpuUserMicros: cpu.user,
+    cpuSystemMicros: cpu.system,
+    uptimeSeconds: process.uptime(),
+  };
+}
+
+export function resetMetrics(): void {
+  stepSamples.reset();
+  loopDelay.reset();
+}

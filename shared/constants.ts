@@ -1,0 +1,96 @@
+// Tunable rules of the Rebound world: field geometry, physics per tick, match defaults, network limits.
+
+/** Fixed simulation rate (Hz). The server's setFixedTimestep and the client's prediction both use it. */
+export const TICK_HZ = 60;
+/** State patch interval (ms): 30 snapshots per second, half the tick rate to halve bandwidth. */
+export const PATCH_MS = 1000 / 30;
+
+export const FIELD = {
+  width: 1000,
+  height: 500,
+  /** Half-height of each goal mouth, centred on the short sides. */
+  goalHalfWidth: 70,
+  /** How deep the net sits behind the goal line (drawn, and a wall for the ball). */
+  goalDepth: 36,
+} as const;
+
+export const PLAYER = {
+  radius: 16,
+  /** Acceleration per second while an input is held (px/s²). */
+  acceleration: 1500,
+  /** Top speed while not kicking (px/s). */
+  maxSpeed: 240,
+  /** Top speed while holding kick: slower, to trade mobility for power (like HaxBall). */
+  maxSpeedKicking: 190,
+  /** Velocity kept per tick when no input pushes (exponential damping). */
+  damping: 0.90,
+  /** Collision restitution between two players. */
+  bounce: 0.5,
+  mass: 1,
+} as const;
+
+export const BALL = {
+  radius: 10,
+  /** Velocity kept per tick (rolling friction). */
+  damping: 0.99,
+  /** Energy kept on a wall bounce. */
+  wallBounce: 0.8,
+  /** Energy kept when bumping a player. */
+  playerBounce: 0.5,
+  mass: 0.5,
+  maxSpeed: 900,
+} as const;
+
+export const KICK = {
+  /** Extra distance between the two discs' edges within which a kick connects. */
+  reach: 6,
+  /** Speed added to the ball by a kick (px/s), along the player→ball direction. */
+  impulse: 520,
+  /** Ticks a player must wait between kicks. */
+  cooldownTicks: 12,
+} as const;
+
+/** Values of the grid every position and velocity is snapped to after each step (1/64 px).
+ * Why: multiples of 1/64 in this range are exact in float32, so the server's state, the
+ * wire and the client's replay all hold bit-identical numbers. */
+export const SNAP_GRID = 64;
+
+export const MATCH_DEFAULTS = {
+  playersPerTeam: 4,
+  scoreLimit: 3,
+  timeLimitSeconds: 180,
+} as const;
+
+export const MATCH_LIMITS = {
+  playersPerTeam: { min: 1, max: 6 },
+  scoreLimit: { min: 0, max: 20 },
+  timeLimitSeconds: { min: 0, max: 1800 },
+  maxSpectators: 20,
+} as const;
+
+export const TIMING = {
+  /** Ticks of 3-2-1 before play starts (3 s). */
+  countdownTicks: 3 * TICK_HZ,
+  /** Ticks of goal celebration before the kickoff reset. */
+  goalCelebrationTicks: 2 * TICK_HZ,
+} as const;
+
+export const LIMITS = {
+  nameLength: 20,
+  chatLength: 200,
+  roomNameLength: 40,
+  /** Inputs at 60 Hz plus chat/control messages leave plenty of headroom under this. */
+  maxMessagesPerSecond: 120,
+  /** Chat lines a client may send per 5 s window. */
+  chatPerWindow: 5,
+  chatWindowMs: 5000,
+  /** Seconds a dropped player's slot is held. */
+  reconnectGraceSeconds: 30,
+} as const;
+
+/** Application close codes (the framework owns 4000–4010). */
+export const CLOSE = {
+  kicked: 4101,
+  badInput: 4102,
+  serverRestart: 4103,
+} as const;

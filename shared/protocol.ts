@@ -1,0 +1,81 @@
+// Message names and payload shapes between client and server, with the zod schemas the server validates them by.
+import { z } from "zod";
+import { LIMITS, MATCH_LIMITS } from "./constants.ts";
+
+/** Client → server message names. */
+export const ClientMessage = {
+  chat: "chat",
+  setTeam: "setTeam",
+  startMatch: "startMatch",
+  stopMatch: "stopMatch",
+  updateSettings: "updateSettings",
+} as const;
+
+/** Server → client message names. */
+export const ServerMessage = {
+  chat: "chat",
+  notice: "notice",
+} as const;
+
+const playerName = z.string().trim().min(1).max(LIMITS.nameLength);
+
+export const ChatPayload = z.object({ text: z.string().trim().min(1).max(LIMITS.chatLength) }).strict();
+export type ChatPayload = z.infer<typeof ChatPayload>;
+
+export const SetTeamPayload = z.object({ team: z.enum(["red", "blue", "spectator"]) }).strict();
+export type SetTeamPayload = z.infer<typeof SetTeamPayload>;
+
+export const EmptyPayload = z.union([z.undefined(), z.null(), z.object({}).strict()]);
+
+export const SettingsPayload = z.object({
+  roomName: z.string().trim().min(1).max(LIMITS.roomNameLength).optional(),
+  playersPerTeam: z.number().int().min(MATCH_LIMITS.playersPerTeam.min).max(MATCH_LIMITS.playersPerTeam.max).optional(),
+  scoreLimit: z.number().int().min(MATCH_LIMITS.scoreLimit.min).max(MATCH_LIMITS.scoreLimit.max).optional(),
+  timeLimitSeconds: z.number().int().min(MATCH_LIMITS.timeLimitSeconds.min).max(MATCH_LIMITS.timeLimitSeconds.max).optional(),
+}).strict();
+export type SettingsPayload = z.infer<typeof SettingsPayload>;
+
+/** Options a client passes when it creates a room (validated in onCreate). */
+export const CreateOptions = SettingsPayload.extend({
+  isPrivate: z.boolean().optional(),
+  password: z.string().max(64).optional(),
+  name: playerName.optional(),
+  spectate: z.boolean().optional(),
+}).strip();
+export type CreateOptions = z.input<typeof CreateOptions>;
+
+/** Options a client passes when it joins (validated in onAuth). */
+export const JoinOptions = z.object({
+  name: playerName.optional(),
+  spectate: z.boolean().optional(),
+  password: z.string().max(64).optional(),
+}).strip();
+export type JoinOptions = z.input<typeof JoinOptions>;
+
+export interface ChatLine {
+  /** Empty for system lines. */
+  from: string;
+  team: string;
+  text: string;
+  system: boolean;
+}
+
+export interface Notice {
+  level: "info" | "error";
+  text: string;
+}
+
+/** Room name as registered with the server's matchmaker. */
+export const MATCH_ROOM = "match";
+
+/** Listing metadata the room publishes for room browsers. */
+export interface RoomListingMetadata {
+  roomName: string;
+  phase: string;
+  scoreRed: number;
+  scoreBlue: number;
+  players: number;
+  maxPlayers: number;
+  spectators: number;
+  hasPassword: boolean;
+}

@@ -1,0 +1,69 @@
+// The replicated match state: the Colyseus schema every client decodes (players, ball, score, clock, settings).
+import { schema, t, type SchemaType } from "@colyseus/schema";
+import { MATCH_DEFAULTS } from "./constants.ts";
+
+export type Team = "red" | "blue" | "spectator";
+export type PlayingTeam = "red" | "blue";
+export type MatchPhase = "waiting" | "countdown" | "playing" | "goal" | "ended";
+
+/** A player's disc. float32 fields are exact here because the step snaps to a 1/64 grid. */
+export const Player = schema({
+  name: t.string().default(""),
+  team: t.string().default("spectator"),
+  x: t.float32().default(0),
+  y: t.float32().default(0),
+  vx: t.float32().default(0),
+  vy: t.float32().default(0),
+  /** Kick held this tick: drawn as a ring. */
+  kicking: t.boolean().default(false),
+  /** Ticks left before this player can kick again. */
+  kickCooldown: t.uint8().default(0),
+  goals: t.uint16().default(0),
+  /** False while the player's connection has dropped and the slot is held for them. */
+  connected: t.boolean().default(true),
+  isBot: t.boolean().default(false),
+  /** Join order, for host migration to the longest-present player. */
+  joinedSeq: t.uint32().default(0),
+}, "Player");
+export type Player = SchemaType<typeof Player>;
+
+export const Ball = schema({
+  x: t.float32().default(0),
+  y: t.float32().default(0),
+  vx: t.float32().default(0),
+  vy: t.float32().default(0),
+}, "Ball");
+export type Ball = SchemaType<typeof Ball>;
+
+export const MatchSettings = schema({
+  roomName: t.string().default("Rebound match"),
+  playersPerTeam: t.uint8().default(MATCH_DEFAULTS.playersPerTeam),
+  scoreLimit: t.uint8().default(MATCH_DEFAULTS.scoreLimit),
+  timeLimitSeconds: t.uint16().default(MATCH_DEFAULTS.timeLimitSeconds),
+  isPrivate: t.boolean().default(false),
+  hasPassword: t.boolean().default(false),
+}, "MatchSettings");
+export type MatchSettings = SchemaType<typeof MatchSettings>;
+
+export const MatchState = schema({
+  phase: t.string().default("waiting"),
+  /** Ticks left in the current countdown or goal celebration. */
+  phaseTicks: t.uint16().default(0),
+  /** Ticks of play elapsed in this match (the clock shows limit − elapsed, or elapsed when unlimited). */
+  elapsedTicks: t.uint32().default(0),
+  goldenGoal: t.boolean().default(false),
+  scoreRed: t.uint8().default(0),
+  scoreBlue: t.uint8().default(0),
+  /** Team that scored last ("" before any goal): kickoff goes to the other team. */
+  lastGoalTeam: t.string().default(""),
+  lastScorerName: t.string().default(""),
+  /** "red", "blue" or "draw" once the match has ended. */
+  winner: t.string().default(""),
+  hostId: t.string().default(""),
+  /** Server tick counter, for the network panel. */
+  tick: t.uint32().default(0),
+  settings: MatchSettings,
+  players: t.map(Player),
+  ball: Ball,
+}, "MatchState");
+export type MatchState = SchemaType<typeof MatchState>;
