@@ -1,0 +1,144 @@
+// The app controller: routes (/ and /r/<roomId>), menu → match → menu, and wiring of HUD, keyboard and connection.
+import type Phaser from "phaser";
+import { IDLE_INTENT, type InputIntent } from "../shared/input.ts";
+import type { CreateOptions } from "../shared/protocol.ts";
+import { KeyboardInput } from "./input/keyboard.ts";
+import { MatchConnection } from "./net/connection.ts";
+import type { MatchSceneData } from "./scenes/MatchScene.ts";
+import { Hud } from "./ui/hud.ts";
+import { showMenu, type MenuActions } from "./ui/menu.ts";
+import { rememberedName } from "./ui/playerName.ts";
+
+/** Read-only view for debugging and the browser tests: what this page knows about its match. */
+export interface ReboundDebugView {
+  roomId: string;
+  sessionId: string;
+  phase: string;
+  score: { red: number; blue: number };
+  players: { sessionId: string; name: string; team: string; x: number; y: number; connected: boolean }[];
+  reconnecting: boolean;
+}
+
+declare global {
+  interface Window {
+    reboundDebug?: () => ReboundDebugView | null;
+  }
+}
+
+function friendlyError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/not found|invalid/i.test(text)) return "That room does not exist any more.";
+  return text;
+}
+
+export function startApp(game: Phaser.Game): void {
+  let hideMenu: (() => void) | null = null;
+  let current: { connection: MatchConnection; hud: Hud; keyboard: KeyboardInput; reconnecting: boolean } | null = null;
+
+  window.reboundDebug = () => {
+    if (!current) return null;
+    const { connection } = current;
+    const players: ReboundDebugView["players"] = [];
+    connection.state.players.forEach((player, sessionId) => {
+      players.push({ sessionId, name: player.name, team: player.team, x: player.x, y: player.y, connected: player.connected });
+    });
+    return {
+      roomId: connection.roomId,
+      sessionId: connection.sessionId,
+      phase: connection.state.phase,
+      score: { red: connection.state.scoreRed, blue: connection.state.scoreBlue },
+      players,
+      reconnecting: current.reconnecting,
+    };
+  };
+
+  const enterMatch = (connection: MatchConnection) => {
+    hideMenu?.();
+    hideMenu = null;
+    history.replaceState(null, "", `/r/${connection.roomId}${location.search.includes("spectate") ? "?spectate" : ""}`);
+    const keyboard = new KeyboardInput();
+    const hud = new Hud({
+      chat: (text) => connection.chat(text),
+      setTeam: (team) => connection.setTeam(team),
+      start: () => connection.startMatch(),
+      stop: () => connection.stopMatch(),
+      leave: () => void connection.leave(),
+    });
+    const session = { connection, hud, keyboard, reconnecting: false };
+    current = session;
+    connection.on({
+      chat: (line) => hud.chat.add(line),
+      notice: (notice) => hud.showToast(notice.text),
+      drop: () => { session.reconnecting = true; },
+      reconnect: () => { session.reconnecting = false; },
+      leave: (code, reason) => exitMatch(code === 4000 || code === 1000 ? "" : `Disconnected (${code}${reason ? `: ${reason}` : ""})`),
+    });
+    window.addEventListener("keydown", focusChatOnEnter);
+    const data: MatchSceneData = {
+      connection,
+      readIntent: (): InputIntent => (hud.chat.typing ? IDLE_INTENT : keyboard.intent()),
+      afterFrame: () => hud.update({
+        state: connection.state,
+        sessionId: connection.sessionId,
+        roomId: connection.roomId,
+        pingMs: connection.clock.rtt,
+        reconnecting: session.reconnecting,
+      }),
+    };
+    game.scene.stop("menu");
+    game.scene.start("match", data);
+  };
+
+  const focusChatOnEnter = (event: KeyboardEvent) => {
+    if (event.key === "Enter" && current && !current.hud.chat.typing) {
+      event.preventDefault();
+      current.hud.chat.focus();
+    }
+  };
+
+  const exitMatch = (message: string) => {
+    if (!current) return;
+    current.hud.destroy();
+    current.keyboard.destroy();
+    current = null;
+    window.removeEventListener("keydown", focusChatOnEnter);
+    history.replaceState(null, "", "/");
+    game.scene.stop("match");
+    game.scene.start("menu");
+    openMenu(message);
+  };
+
+  const actions: MenuActions = {
+    quickPlay: async (name) => enterMatch(await MatchConnection.quickPlay({ name })),
+    host: async (options: CreateOptions) => enterMatch(await MatchConnection.host(options)),
+    join: async (roomId, name, spectate) => {
+      if (!roomId) throw new Error("Enter a room code or link");
+      try {
+        enterMatch(await MatchConnection.joinById(roomId, { name, spectate }));
+      } catch (error) {
+        throw new Error(friendlyError(error));
+      }
+    },
+  };
+
+  const openMenu = (message = "") => {
+    hideMenu?.();
+    hideMenu = showMenu(actions, message);
+  };
+
+  let routed = false;
+  game.events.on("menu-ready", () => {
+    if (routed) return;
+    routed = true;
+    const deepLink = /^\/r\/([A-Za-z0-9_-]+)/.exec(location.pathname);
+    if (!deepLink) {
+      openMenu();
+      return;
+    }
+    const spectate = new URLSearchParams(location.search).has("spectate");
+    actions.join(deepLink[1], rememberedName(), spectate).catch((error: unknown) => {
+      history.replaceState(null, "", "/");
+      openMenu(friendlyError(error));
+    });
+  });
+}

@@ -1,0 +1,225 @@
+// The client's one door to the server: joins rooms through @colyseus/sdk, sends inputs, predicts and smooths.
+import { Callbacks, Client, Predict, type InputHandle, type Reconciler, type Room } from "@colyseus/sdk";
+import type { Data } from "@colyseus/schema";
+import { PlayerInput, type InputIntent } from "../../shared/input.ts";
+import { applyPlayerInput } from "../../shared/physics.ts";
+import {
+  ClientMessage, MATCH_ROOM, ServerMessage,
+  type ChatLine, type CreateOptions, type JoinOptions, type Notice, type SettingsPayload,
+} from "../../shared/protocol.ts";
+import { MatchState, type Ball, type Player, type Team } from "../../shared/state.ts";
+import { serverEndpoint } from "./endpoint.ts";
+import { TrafficMeter } from "./traffic.ts";
+
+/** How far in the past remote players and the ball are drawn (ms). Why: 1.5 snapshot intervals at
+ * 30 Hz rides out normal jitter while keeping remotes within DESIGN's ~50 ms budget. */
+export const INTERPOLATION_DELAY_MS = 50;
+
+/** Fields the reconciler mirrors for the local player (everything applyPlayerInput reads or writes). */
+const PREDICTED_FIELDS = ["x", "y", "vx", "vy", "kicking"] as const;
+
+export interface ConnectionListeners {
+  chat?: (line: ChatLine) => void;
+  notice?: (notice: Notice) => void;
+  /** The connection dropped; the SDK is trying to get back into the same seat. */
+  drop?: () => void;
+  reconnect?: () => void;
+  /** Final: the room is gone for this client (code from the server or the SDK). */
+  leave?: (code: number, reason?: string) => void;
+  playerAdded?: (sessionId: string, player: Player) => void;
+  playerRemoved?: (sessionId: string) => void;
+}
+
+type MatchRoomHandle = Room<unknown, MatchState>;
+
+export class MatchConnection {
+  readonly predict: Predict<MatchState>;
+  readonly traffic: TrafficMeter;
+  private input: InputHandle<PlayerInput> | null = null;
+  private reconciler: Reconciler<Player, Data<PlayerInput>> | null = null;
+  private listeners: ConnectionListeners = {};
+  /** Corrections the reconciler applied, for the network panel. */
+  corrections = 0;
+  lastCorrectionSize = 0;
+  private readonly room: MatchRoomHandle;
+
+  private constructor(room: MatchRoomHandle) {
+    this.room = room;
+    this.traffic = new TrafficMeter();
+    this.predict = Predict.get(room, { mode: "lerp", delay: INTERPOLATION_DELAY_MS });
+    // Register handlers before any await so messages sent during join are not lost.
+    room.onMessage(ServerMessage.chat, (line: ChatLine) => this.listeners.chat?.(line));
+    room.onMessage(ServerMessage.notice, (notice: Notice) => this.listeners.notice?.(notice));
+    room.onDrop(() => this.listeners.drop?.());
+    room.onReconnect(() => this.listeners.reconnect?.());
+    room.onLeave((code, reason) => this.listeners.leave?.(code, reason));
+    this.traffic.attach(room);
+    // Attach prediction only after the first full state: instances have no refId before it.
+    room.onStateChange.once(() => this.watchState());
+  }
+
+  private static client(): Client {
+    return new Client(serverEndpoint());
+  }
+
+  static async quickPlay(options: JoinOptions): Promise<MatchConnection> {
+    return new MatchConnection(await MatchConnection.client().joinOrCreate(MATCH_ROOM, options, MatchState));
+  }
+
+  static async host(options: CreateOptions): Promise<MatchConnection> {
+    return new MatchConnection(await MatchConnection.client().create(MATCH_ROOM, options, MatchState));
+  }
+
+  static async joinById(roomId: string, options: JoinOptions): Promise<MatchConnection> {
+    return new MatchConnection(await MatchConnection.client().joinById(roomId, options, MatchState));
+  }
+
+  on(listeners: ConnectionListeners): void {
+    this.listeners = { ...this.listeners, ...listeners };
+    // Players already decoded before the scene subscribed.
+    this.room.state.players.forEach((player, sessionId) => listeners.playerAdded?.(sessionId, player));
+  }
+
+  get state(): MatchState {
+    return this.room.state;
+  }
+
+  get sessionId(): string {
+    return this.room.sessionId;
+  }
+
+  get roomId(): string {
+    return this.room.roomId;
+  }
+
+  get me(): Player | undefined {
+    return this.room.state.players.get(this.room.sessionId);
+  }
+
+  get isHost(): boolean {
+    return this.room.state.hostId === this.room.sessionId;
+  }
+
+  /** ws:// or wss://, as actually connected. */
+  get protocol(): string {
+    return serverEndpoint().startsWith("https") ? "wss://" : "ws://";
+  }
+
+  get clock(): { rtt: number; jitter: number; serverNow: number } {
+    const clock = this.room.clock;
+    return { rtt: clock.smoothedRtt(), jitter: clock.jitter(), serverNow: clock.serverNow() };
+  }
+
+  get tickRate(): number {
+    return this.input?.tickRate ?? 60;
+  }
+
+  get pendingInputs(): number {
+    return this.input?.pendingCount ?? 0;
+  }
+
+  private watchState(): void {
+    const callbacks = Callbacks.get(this.room);
+    this.predict.attach(this.room.state.ball, { x: "lerp", y: "lerp" } satisfies Partial<Record<keyof Ball, "lerp">>);
+    callbacks.onAdd("players", (player, sessionId) => {
+      if (sessionId !== this.room.sessionId) {
+        this.predict.attach(player, { x: "lerp", y: "lerp" });
+      }
+      this.listeners.playerAdded?.(sessionId, player);
+      if (sessionId === this.room.sessionId) {
+        callbacks.listen(player, "team", (team: string) => this.onOwnTeam(player, team));
+      }
+    });
+    callbacks.onRemove("players", (_player, sessionId) => this.listeners.playerRemoved?.(sessionId));
+  }
+
+  /** Players get an input channel and a reconciler; spectators never send game input. */
+  private onOwnTeam(player: Player, team: string): void {
+    const playing = team === "red" || team === "blue";
+    if (!playing) {
+      this.reconciler?.dispose();
+      this.reconciler = null;
+      return;
+    }
+    if (this.reconciler) return;
+    this.input ??= this.room.input({ type: PlayerInput, mode: "reliable" });
+    const frozen = () => this.room.state.phase === "countdown" || this.room.state.phase === "ended";
+    this.reconciler = this.predict.reconciler(player, {
+      input: this.input,
+      fields: [...PREDICTED_FIELDS],
+      smoothMs: 60,
+      // A kickoff teleports every player: pop to the new spot instead of gliding across the pitch.
+      snap: 120,
+      // The exact function the server's fixed step applies per input; only collisions are left to correct.
+      step: (ctx, state, command) => {
+        if (!frozen()) applyPlayerInput(state, command, ctx.dt);
+      },
+      onReconcile: () => {
+        if (!this.reconciler) return;
+        const dx = this.reconciler.state.x - player.x;
+        const dy = this.reconciler.state.y - player.y;
+        const size = Math.hypot(dx, dy);
+        if (size > 0.05) {
+          this.corrections += 1;
+          this.lastCorrectionSize = size;
+        }
+      },
+    });
+  }
+
+  /**
+   * Once per rendered frame: advance prediction and send one input per fixed step that is due
+   * (so inputs leave at the simulation rate whatever the display's refresh rate).
+   */
+  frame(now: number, intent: InputIntent): void {
+    const steps = this.predict.tick(now);
+    if (!this.reconciler || !this.input) return;
+    for (let i = 0; i < steps; i++) {
+      this.input.data.moveX = intent.moveX;
+      this.input.data.moveY = intent.moveY;
+      this.input.data.kick = intent.kick;
+      this.input.send();
+    }
+  }
+
+  /** Where to draw a player: predicted for ourselves, interpolated for everyone else. */
+  playerPosition(player: Player): { x: number; y: number } {
+    return { x: this.predict.value(player, "x"), y: this.predict.value(player, "y") };
+  }
+
+  /** The local player's predicted kick state (answers on the next frame, before the server does). */
+  predictedKicking(): boolean | null {
+    return this.reconciler ? this.reconciler.state.kicking : null;
+  }
+
+  ballPosition(): { x: number; y: number } {
+    const ball = this.room.state.ball;
+    return { x: this.predict.value(ball, "x"), y: this.predict.value(ball, "y") };
+  }
+
+  chat(text: string): void {
+    this.room.send(ClientMessage.chat, { text });
+  }
+
+  setTeam(team: Team): void {
+    this.room.send(ClientMessage.setTeam, { team });
+  }
+
+  startMatch(): void {
+    this.room.send(ClientMessage.startMatch, {});
+  }
+
+  stopMatch(): void {
+    this.room.send(ClientMessage.stopMatch, {});
+  }
+
+  updateSettings(settings: SettingsPayload): void {
+    this.room.send(ClientMessage.updateSettings, settings);
+  }
+
+  async leave(): Promise<void> {
+    this.reconciler?.dispose();
+    this.predict.dispose();
+    await this.room.leave(true);
+  }
+}

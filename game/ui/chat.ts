@@ -1,0 +1,47 @@
+// The chat panel (DOM): lines from players, spectators and the server, always inserted as text.
+import { LIMITS } from "../../shared/constants.ts";
+import type { ChatLine } from "../../shared/protocol.ts";
+import { el } from "./dom.ts";
+
+const MAX_LINES = 80;
+
+export class ChatPanel {
+  readonly root: HTMLElement;
+  private readonly list: HTMLOListElement;
+  private readonly input: HTMLInputElement;
+
+  constructor(send: (text: string) => void) {
+    this.list = el("ol", { id: "chat-lines", "aria-live": "polite" });
+    this.input = el("input", { id: "chat-input", maxlength: String(LIMITS.chatLength), placeholder: "Press Enter to chat", autocomplete: "off" });
+    this.input.addEventListener("keydown", (event) => {
+      event.stopPropagation(); // typing must not steer the player
+      if (event.key === "Enter") {
+        const text = this.input.value.trim();
+        if (text) send(text);
+        this.input.value = "";
+        this.input.blur();
+      } else if (event.key === "Escape") {
+        this.input.blur();
+      }
+    });
+    this.input.addEventListener("keyup", (event) => event.stopPropagation());
+    this.root = el("div", { class: "chat", id: "chat" }, this.list, this.input);
+  }
+
+  focus(): void {
+    this.input.focus();
+  }
+
+  get typing(): boolean {
+    return document.activeElement === this.input;
+  }
+
+  add(line: ChatLine): void {
+    const item = line.system
+      ? el("li", { class: "system", text: line.text })
+      : el("li", {}, el("span", { class: `from ${line.team}`, text: line.from }), ": ", el("span", { class: "text", text: line.text }));
+    this.list.append(item);
+    while (this.list.children.length > MAX_LINES) this.list.firstElementChild?.remove();
+    this.list.scrollTop = this.list.scrollHeight;
+  }
+}

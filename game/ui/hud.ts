@@ -1,0 +1,160 @@
+// The match HUD (DOM): score and clock, phase banners, roster with host crown, ping, share link, actions, chat.
+import { TICK_HZ } from "../../shared/constants.ts";
+import { secondsLeft } from "../../shared/matchFlow.ts";
+import type { MatchState, Player, Team } from "../../shared/state.ts";
+import { ChatPanel } from "./chat.ts";
+import { el, overlay, setText } from "./dom.ts";
+
+export interface HudActions {
+  chat(text: string): void;
+  setTeam(team: Team): void;
+  start(): void;
+  stop(): void;
+  leave(): void;
+}
+
+export interface HudView {
+  state: MatchState;
+  sessionId: string;
+  roomId: string;
+  pingMs: number;
+  reconnecting: boolean;
+}
+
+function formatClock(seconds: number): string {
+  const s = Math.max(0, seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+export class Hud {
+  readonly chat: ChatPanel;
+  private readonly root: HTMLElement;
+  private readonly scoreRed = el("span", { class: "score-red", id: "score-red", text: "0" });
+  private readonly scoreBlue = el("span", { class: "score-blue", id: "score-blue", text: "0" });
+  private readonly clock = el("span", { class: "clock", id: "clock", text: "0:00" });
+  private readonly roomName = el("span", { class: "room-name", id: "room-name" });
+  private readonly banner = el("div", { class: "banner", id: "banner" });
+  private readonly roster = el("div", { class: "card roster", id: "roster" });
+  private readonly ping = el("div", { class: "card ping", id: "ping", text: "ping — ms" });
+  private readonly status = el("div", { class: "status", id: "status", hidden: true, text: "Reconnecting…" });
+  private readonly toast = el("div", { class: "toast", id: "toast", hidden: true });
+  private readonly startButton = el("button", { class: "primary", id: "start-match", text: "Start match" });
+  private readonly stopButton = el("button", { id: "stop-match", text: "Stop" });
+  private readonly redButton = el("button", { class: "red", id: "join-red", text: "Join red" });
+  private readonly blueButton = el("button", { class: "blue", id: "join-blue", text: "Join blue" });
+  private readonly spectateButton = el("button", { id: "spectate", text: "Spectate" });
+  private readonly shareInput = el("input", { id: "share-link", readonly: true });
+  private rosterKey = "";
+  private toastTimer = 0;
+
+  constructor(actions: HudActions) {
+    this.chat = new ChatPanel((text) => actions.chat(text));
+    const copyButton = el("button", { id: "copy-link", text: "Copy link" });
+    copyButton.addEventListener("click", () => {
+      this.shareInput.select();
+      void navigator.clipboard?.writeText(this.shareInput.value).then(() => this.showToast("Link copied"), () => undefined);
+    });
+    const leaveButton = el("button", { id: "leave", text: "Leave" });
+    leaveButton.addEventListener("click", () => actions.leave());
+    this.startButton.addEventListener("click", () => actions.start());
+    this.stopButton.addEventListener("click", () => actions.stop());
+    this.redButton.addEventListener("click", () => actions.setTeam("red"));
+    this.blueButton.addEventListener("click", () => actions.setTeam("blue"));
+    this.spectateButton.addEventListener("click", () => actions.setTeam("spectator"));
+    this.root = el("div", { id: "hud" },
+      el("div", { class: "hud-top" }, this.scoreRed, el("div", {}, this.clock, el("br"), this.roomName), this.scoreBlue),
+      this.banner,
+      el("div", { class: "hud-left" }, this.roster),
+      el("div", { class: "hud-right" },
+        this.ping,
+        el("div", { class: "card share" }, this.shareInput, copyButton),
+        el("div", { class: "actions" }, this.startButton, this.stopButton, this.redButton, this.blueButton, this.spectateButton, leaveButton),
+      ),
+      this.status,
+      this.toast,
+      this.chat.root,
+    );
+    overlay().append(this.root);
+  }
+
+  showToast(text: string): void {
+    this.toast.textContent = text;
+    this.toast.hidden = false;
+    window.clearTimeout(this.toastTimer);
+    this.toastTimer = window.setTimeout(() => { this.toast.hidden = true; }, 3000);
+  }
+
+  update(view: HudView): void {
+    const { state } = view;
+    setText(this.scoreRed, String(state.scoreRed));
+    setText(this.scoreBlue, String(state.scoreBlue));
+    setText(this.roomName, state.settings.roomName);
+    const left = secondsLeft(state, state.settings);
+    const elapsed = Math.floor(state.elapsedTicks / TICK_HZ);
+    setText(this.clock, state.goldenGoal ? "GOLDEN GOAL" : formatClock(left ?? elapsed));
+    this.updateBanner(state);
+    this.updateRoster(view);
+    setText(this.ping, `ping ${Math.round(view.pingMs)} ms`);
+    this.status.hidden = !view.reconnecting;
+    const link = `${location.origin}/r/${view.roomId}`;
+    if (this.shareInput.value !== link) this.shareInput.value = link;
+    const me = state.players.get(view.sessionId);
+    const isHost = state.hostId === view.sessionId;
+    const running = state.phase !== "waiting" && state.phase !== "ended";
+    this.startButton.hidden = !isHost || running;
+    setText(this.startButton, state.phase === "ended" ? "Rematch" : "Start match");
+    this.stopButton.hidden = !isHost || !running;
+    this.redButton.hidden = me?.team === "red";
+    this.blueButton.hidden = me?.team === "blue";
+    this.spectateButton.hidden = me?.team === "spectator";
+  }
+
+  private updateBanner(state: MatchState): void {
+    let text = "";
+    let detail = "";
+    let colour = "";
+    if (state.phase === "countdown") {
+      text = String(Math.max(1, Math.ceil(state.phaseTicks / TICK_HZ)));
+    } else if (state.phase === "goal") {
+      text = "GOAL!";
+      detail = state.lastScorerName ? `${state.lastScorerName} scores for ${state.lastGoalTeam}` : `${state.lastGoalTeam} scores`;
+      colour = state.lastGoalTeam === "red" ? "var(--red)" : "var(--blue)";
+    } else if (state.phase === "ended") {
+      text = state.winner === "draw" ? "Draw" : `${state.winner.toUpperCase()} WINS`;
+      detail = `${state.scoreRed} : ${state.scoreBlue}`;
+      colour = state.winner === "red" ? "var(--red)" : state.winner === "blue" ? "var(--blue)" : "";
+    }
+    const key = `${text}|${detail}`;
+    if (this.banner.dataset.key === key) return;
+    this.banner.dataset.key = key;
+    this.banner.replaceChildren(text, detail ? el("small", { text: detail }) : "");
+    this.banner.style.color = colour;
+  }
+
+  private updateRoster(view: HudView): void {
+    const { state } = view;
+    const entries: { id: string; player: Player }[] = [];
+    state.players.forEach((player, id) => entries.push({ id, player }));
+    const key = entries.map(({ id, player }) => `${id}:${player.name}:${player.team}:${player.connected}:${state.hostId === id}`).join("|");
+    if (key === this.rosterKey) return;
+    this.rosterKey = key;
+    const section = (team: Team, title: string) => {
+      const list = el("ul");
+      for (const { id, player } of entries) {
+        if (player.team !== team) continue;
+        list.append(el("li", { class: id === view.sessionId ? "me" : "" },
+          state.hostId === id ? el("img", { src: "/assets/crown.svg", alt: "host", title: "host", width: "18", height: "12" }) : null,
+          el("span", { class: "name", text: player.name }),
+          id === view.sessionId ? el("span", { class: "you", text: "(you)" }) : null,
+          player.connected ? null : el("span", { class: "away", text: "reconnecting…" }),
+        ));
+      }
+      return el("div", { class: team === "spectator" ? "spectators" : team }, el("h3", { text: title }), list);
+    };
+    this.roster.replaceChildren(section("red", "Red"), section("blue", "Blue"), section("spectator", "Spectators"));
+  }
+
+  destroy(): void {
+    this.root.remove();
+  }
+}

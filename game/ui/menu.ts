@@ -1,0 +1,85 @@
+// The start menu (DOM): name, Quick play, Host a room (settings form), Join by code or link.
+import { LIMITS, MATCH_DEFAULTS, MATCH_LIMITS } from "../../shared/constants.ts";
+import type { CreateOptions } from "../../shared/protocol.ts";
+import { el, overlay } from "./dom.ts";
+import { rememberedName, rememberName } from "./playerName.ts";
+
+export interface MenuActions {
+  quickPlay(name: string): Promise<void>;
+  host(options: CreateOptions): Promise<void>;
+  join(roomId: string, name: string, spectate: boolean): Promise<void>;
+}
+
+/** Accepts a bare room id or any link containing /r/<id>. */
+export function roomIdFromCode(code: string): string {
+  const trimmed = code.trim();
+  const match = /\/r\/([A-Za-z0-9_-]+)/.exec(trimmed);
+  return match ? match[1] : trimmed.replace(/[^A-Za-z0-9_-]/g, "");
+}
+
+function numberField(label: string, name: string, value: number, min: number, max: number): HTMLLabelElement {
+  return el("label", {}, label, el("input", { name, type: "number", value: String(value), min: String(min), max: String(max), required: true }));
+}
+
+export function showMenu(actions: MenuActions, message = ""): () => void {
+  const initialName = rememberName(rememberedName());
+  const nameInput = el("input", { id: "name", maxlength: String(LIMITS.nameLength), value: initialName, autocomplete: "nickname" });
+  const error = el("p", { class: "error", role: "alert", text: message });
+  const codeInput = el("input", { id: "join-code", placeholder: "Room code or link" });
+  const hostForm = el("form", { id: "host-form", hidden: true },
+    el("label", { class: "wide" }, "Room name", el("input", { name: "roomName", maxlength: String(LIMITS.roomNameLength), value: `${initialName}'s room` })),
+    numberField("Players per team", "playersPerTeam", MATCH_DEFAULTS.playersPerTeam, MATCH_LIMITS.playersPerTeam.min, MATCH_LIMITS.playersPerTeam.max),
+    numberField("Score limit (0 = none)", "scoreLimit", MATCH_DEFAULTS.scoreLimit, MATCH_LIMITS.scoreLimit.min, MATCH_LIMITS.scoreLimit.max),
+    numberField("Time limit, minutes (0 = none)", "timeLimitMinutes", MATCH_DEFAULTS.timeLimitSeconds / 60, 0, MATCH_LIMITS.timeLimitSeconds.max / 60),
+    el("label", {}, "Password (optional)", el("input", { name: "password", type: "password", maxlength: "64", autocomplete: "off" })),
+    el("label", { class: "inline wide" }, el("input", { name: "isPrivate", type: "checkbox" }), "Private: only people with the link can join"),
+    el("button", { class: "primary wide", type: "submit", id: "create-room", text: "Create room" }),
+  );
+  const busy = (on: boolean) => root.querySelectorAll("button").forEach((b) => { b.disabled = on; });
+  const run = async (work: () => Promise<void>) => {
+    busy(true);
+    error.textContent = "";
+    try {
+      await work();
+    } catch (failure) {
+      error.textContent = failure instanceof Error ? failure.message : String(failure);
+      busy(false);
+    }
+  };
+  const name = () => rememberName(nameInput.value);
+
+  const quickButton = el("button", { class: "primary", id: "quick-play", text: "Quick play" });
+  const hostButton = el("button", { id: "host-room", text: "Host a room" });
+  const joinButton = el("button", { id: "join-room", text: "Join" });
+  quickButton.addEventListener("click", () => void run(() => actions.quickPlay(name())));
+  hostButton.addEventListener("click", () => { hostForm.hidden = !hostForm.hidden; });
+  joinButton.addEventListener("click", () => void run(() => actions.join(roomIdFromCode(codeInput.value), name(), false)));
+  hostForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const data = new FormData(hostForm);
+    const password = String(data.get("password") ?? "");
+    const options: CreateOptions = {
+      name: name(),
+      roomName: String(data.get("roomName") ?? "").trim() || `${name()}'s room`,
+      playersPerTeam: Number(data.get("playersPerTeam")),
+      scoreLimit: Number(data.get("scoreLimit")),
+      timeLimitSeconds: Math.round(Number(data.get("timeLimitMinutes")) * 60),
+      isPrivate: data.get("isPrivate") === "on",
+      ...(password ? { password } : {}),
+    };
+    void run(() => actions.host(options));
+  });
+
+  const root = el("div", { class: "menu", id: "menu" },
+    el("h1", {}, "Re", el("span", { text: "bound" })),
+    el("p", { class: "tagline", text: "Real-time ball game for friends. One server, every input live over WebSockets." }),
+    el("label", {}, "Your name", nameInput),
+    el("div", { class: "row" }, quickButton, hostButton),
+    hostForm,
+    el("div", { class: "row" }, codeInput, joinButton),
+    error,
+    el("p", { class: "help", text: "Move: WASD or arrows · Kick: Space or X · Network panel: N" }),
+  );
+  overlay().append(root);
+  return () => root.remove();
+}

@@ -1,0 +1,108 @@
+// Test helper: boots a real Rebound server on a free port and joins real @colyseus/sdk clients to its match rooms.
+import { createServer } from "node:net";
+import { Client, type Room } from "@colyseus/sdk";
+import type { Server } from "colyseus";
+import { createGameServer } from "../../server/app.ts";
+import { MATCH_ROOM, type ChatLine, type JoinOptions, type Notice } from "../../shared/protocol.ts";
+import { MatchState } from "../../shared/state.ts";
+
+export type MatchRoomClient = Room<unknown, MatchState>;
+
+export interface TestServer {
+  server: Server;
+  port: number;
+  /** http://localhost:<port> */
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** Asks the OS for a port nobody is listening on. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => (port > 0 ? resolve(port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+/** The real server, API only, no signal handlers, listening on a free port. One per test file. */
+export async function startTestServer(): Promise<TestServer> {
+  const port = await freePort();
+  const server = createGameServer({ clientDir: null, gracefullyShutdown: false });
+  await server.listen(port);
+  return {
+    server,
+    port,
+    endpoint: `http://localhost:${port}`,
+    stop: () => server.gracefullyShutdown(false),
+  };
+}
+
+/** A joined room plus everything the server pushed to it, recorded from the moment of joining. */
+export interface Joined {
+  room: MatchRoomClient;
+  chat: ChatLine[];
+  notices: Notice[];
+  /** Close code once the room has been left (by us or the server), else null. */
+  leftWith: number | null;
+}
+
+function track(room: MatchRoomClient): Joined {
+  const joined: Joined = { room, chat: [], notices: [], leftWith: null };
+  // Registered right after joining so no early message is lost or warned about.
+  room.onMessage("chat", (line: ChatLine) => { joined.chat.push(line); });
+  room.onMessage("notice", (notice: Notice) => { joined.notices.push(notice); });
+  room.onLeave((code) => { joined.leftWith = code; });
+  return joined;
+}
+
+/** Creates a fresh match room (so tests in one file never share a room). */
+export async function createMatch(endpoint: string, options: JoinOptions = {}): Promise<Joined> {
+  const room = await new Client(endpoint).create<MatchState>(MATCH_ROOM, options, MatchState);
+  return track(room);
+}
+
+/** Joins an existing match room by id. */
+export async function joinMatch(endpoint: string, roomId: string, options: JoinOptions = {}): Promise<Joined> {
+  const room = await new Client(endpoint).joinById<MatchState>(roomId, options, MatchState);
+  return track(room);
+}
+
+export async function leaveQuietly(...joined: Joined[]): Promise<void> {
+  await Promise.all(joined.map(async (j) => {
+    if (j.leftWith === null) await j.room.leave(true);
+  }));
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `condition` every 10 ms until it holds; fails with `what` after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+/** Resolves on the next state patch the room receives. */
+export function nextPatch(room: MatchRoomClient, timeoutMs = 5_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no state patch arrived")), timeoutMs);
+    const onChange = (): void => {
+      clearTimeout(timer);
+      room.onStateChange.remove(onChange);
+      resolve();
+    };
+    room.onStateChange(onChange);
+  });
+}
+
+/** Waits for `count` further state patches. */
+export async function patches(room: MatchRoomClient, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await nextPatch(room);
+}
