@@ -1,5 +1,6 @@
-// Builds the Rebound server: the Colyseus server definition with its rooms, transport and HTTP routes.
-import { defineRoom, defineServer, WebSocketTransport, type Server } from "colyseus";
+// Builds the Rebound server: the Colyseus server definition with its rooms, transport, HTTP routes and, optionally, TLS and Redis.
+import { createServer as createHttpsServer } from "node:https";
+import { defineRoom, defineServer, RedisDriver, RedisPresence, WebSocketTransport, type Server } from "colyseus";
 import { MATCH_ROOM } from "../shared/protocol.ts";
 import { mountHttpRoutes } from "./http/routes.ts";
 import { MatchRoom } from "./rooms/MatchRoom.ts";
@@ -9,13 +10,22 @@ export interface AppOptions {
   clientDir: string | null;
   /** Install SIGTERM/SIGINT handlers that shut down gracefully (off under test). */
   gracefullyShutdown?: boolean;
+  /** PEM certificate and key: serve HTTPS, and so wss://, on the same port. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Redis URL: share presence and the room listing with other processes (scale-out). */
+  redisUrl?: string;
+  /** This process's address as other processes' clients must reach it (host:port), needed with Redis. */
+  publicAddress?: string;
 }
 
 export function createGameServer(options: AppOptions): Server {
+  const httpsServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : undefined;
   return defineServer({
     greet: false,
     gracefullyShutdown: options.gracefullyShutdown ?? true,
-    transport: new WebSocketTransport({ pingInterval: 3000, pingMaxRetries: 2, maxPayload: 4096 }),
+    transport: new WebSocketTransport({ pingInterval: 3000, pingMaxRetries: 2, maxPayload: 4096, ...(httpsServer ? { server: httpsServer } : {}) }),
+    ...(options.redisUrl ? { presence: new RedisPresence(options.redisUrl), driver: new RedisDriver(options.redisUrl) } : {}),
+    ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
     rooms: {
       [MATCH_ROOM]: defineRoom(MatchRoom),
     },

@@ -1,11 +1,18 @@
 // Server entry point: serves the built client and the game on one port (PORT, default 2567).
+// TLS_CERT/TLS_KEY (PEM file paths) switch to HTTPS + wss://; REDIS_URL (+ PUBLIC_ADDRESS) enables scale-out.
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createGameServer } from "./app.ts";
 
 const port = Number(process.env.PORT ?? 2567);
 const serveClient = process.env.REBOUND_SERVE_CLIENT !== "0";
 const clientDir = serveClient ? fileURLToPath(new URL("../dist/client", import.meta.url)) : null;
+const tls = process.env.TLS_CERT && process.env.TLS_KEY
+  ? { cert: readFileSync(process.env.TLS_CERT), key: readFileSync(process.env.TLS_KEY) }
+  : undefined;
+const redisUrl = process.env.REDIS_URL || undefined;
+const publicAddress = process.env.PUBLIC_ADDRESS || (redisUrl ? `localhost:${port}` : undefined);
 
-const server = createGameServer({ clientDir });
+const server = createGameServer({ clientDir, tls, redisUrl, publicAddress });
 await server.listen(port);
-console.log(`Rebound is serving on http://localhost:${port}`);
+console.log(`Rebound is serving on ${tls ? "https" : "http"}://localhost:${port}${redisUrl ? ` (Redis: ${redisUrl}, public address ${publicAddress})` : ""}`);
