@@ -3,10 +3,12 @@ import type Phaser from "phaser";
 import { IDLE_INTENT, type InputIntent } from "../shared/input.ts";
 import type { CreateOptions } from "../shared/protocol.ts";
 import { KeyboardInput } from "./input/keyboard.ts";
+import { isTouchScreen, TouchControls } from "./input/touch.ts";
 import { MatchConnection } from "./net/connection.ts";
 import type { MatchSceneData } from "./scenes/MatchScene.ts";
 import { Hud } from "./ui/hud.ts";
-import { showMenu, type MenuActions } from "./ui/menu.ts";
+import { LobbyFeed } from "./net/lobby.ts";
+import { showMenu, type MenuActions, type MenuHandle } from "./ui/menu.ts";
 import { rememberedName } from "./ui/playerName.ts";
 
 /** Read-only view for debugging and the browser tests: what this page knows about its match. */
@@ -27,13 +29,16 @@ declare global {
 
 function friendlyError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  if (/not found|invalid/i.test(text)) return "That room does not exist any more.";
+  if (/wrong password/i.test(text)) return "Wrong password: type the room's password in the password box and try again.";
+  if (/locked/i.test(text)) return "That room is locked by its host.";
+  if (/full/i.test(text)) return "That room is full.";
+  if (/not found|invalid|no rooms found/i.test(text)) return "That room does not exist any more.";
   return text;
 }
 
 export function startApp(game: Phaser.Game): void {
-  let hideMenu: (() => void) | null = null;
-  let current: { connection: MatchConnection; hud: Hud; keyboard: KeyboardInput; reconnecting: boolean } | null = null;
+  let menu: { handle: MenuHandle; lobby: LobbyFeed } | null = null;
+  let current: { connection: MatchConnection; hud: Hud; keyboard: KeyboardInput; touch: TouchControls | null; reconnecting: boolean } | null = null;
 
   window.reboundDebug = () => {
     if (!current) return null;
@@ -53,8 +58,7 @@ export function startApp(game: Phaser.Game): void {
   };
 
   const enterMatch = (connection: MatchConnection) => {
-    hideMenu?.();
-    hideMenu = null;
+    closeMenu();
     history.replaceState(null, "", `/r/${connection.roomId}${location.search.includes("spectate") ? "?spectate" : ""}`);
     const keyboard = new KeyboardInput();
     const hud = new Hud({
@@ -63,8 +67,15 @@ export function startApp(game: Phaser.Game): void {
       start: () => connection.startMatch(),
       stop: () => connection.stopMatch(),
       leave: () => void connection.leave(),
+      movePlayer: (sessionId, team) => connection.movePlayer(sessionId, team),
+      kickPlayer: (sessionId, reason) => connection.kickPlayer(sessionId, reason),
+      addBot: (team) => connection.addBot(team),
+      removeBot: () => connection.removeBot(),
+      lock: (locked) => connection.lockRoom(locked),
+      updateSettings: (settings) => connection.updateSettings(settings),
     });
-    const session = { connection, hud, keyboard, reconnecting: false };
+    const touch = isTouchScreen() ? new TouchControls() : null;
+    const session = { connection, hud, keyboard, touch, reconnecting: false };
     current = session;
     connection.on({
       chat: (line) => hud.chat.add(line),
@@ -76,7 +87,7 @@ export function startApp(game: Phaser.Game): void {
     window.addEventListener("keydown", focusChatOnEnter);
     const data: MatchSceneData = {
       connection,
-      readIntent: (): InputIntent => (hud.chat.typing ? IDLE_INTENT : keyboard.intent()),
+      readIntent: (): InputIntent => (hud.chat.typing ? IDLE_INTENT : (touch?.intent() ?? keyboard.intent())),
       afterFrame: () => hud.update({
         state: connection.state,
         sessionId: connection.sessionId,
@@ -100,6 +111,7 @@ export function startApp(game: Phaser.Game): void {
     if (!current) return;
     current.hud.destroy();
     current.keyboard.destroy();
+    current.touch?.destroy();
     current = null;
     window.removeEventListener("keydown", focusChatOnEnter);
     history.replaceState(null, "", "/");
@@ -111,19 +123,28 @@ export function startApp(game: Phaser.Game): void {
   const actions: MenuActions = {
     quickPlay: async (name) => enterMatch(await MatchConnection.quickPlay({ name })),
     host: async (options: CreateOptions) => enterMatch(await MatchConnection.host(options)),
-    join: async (roomId, name, spectate) => {
+    join: async (roomId, name, spectate, password) => {
       if (!roomId) throw new Error("Enter a room code or link");
       try {
-        enterMatch(await MatchConnection.joinById(roomId, { name, spectate }));
+        enterMatch(await MatchConnection.joinById(roomId, { name, spectate, ...(password ? { password } : {}) }));
       } catch (error) {
         throw new Error(friendlyError(error));
       }
     },
   };
 
+  const closeMenu = () => {
+    menu?.lobby.close();
+    menu?.handle.close();
+    menu = null;
+  };
+
   const openMenu = (message = "") => {
-    hideMenu?.();
-    hideMenu = showMenu(actions, message);
+    closeMenu();
+    const handle = showMenu(actions, message);
+    const lobby = new LobbyFeed((rooms) => handle.setRooms(rooms));
+    lobby.open().catch(() => handle.setRooms([]));
+    menu = { handle, lobby };
   };
 
   let routed = false;

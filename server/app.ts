@@ -1,7 +1,8 @@
 // Builds the Rebound server: the Colyseus server definition with its rooms, transport, HTTP routes and, optionally, TLS and Redis.
 import { createServer as createHttpsServer } from "node:https";
-import { defineRoom, defineServer, RedisDriver, RedisPresence, WebSocketTransport, type Server } from "colyseus";
-import { MATCH_ROOM } from "../shared/protocol.ts";
+import { defineRoom, defineServer, LobbyRoom, RedisDriver, RedisPresence, WebSocketTransport, type Server } from "colyseus";
+import { LOBBY_ROOM, MATCH_ROOM } from "../shared/protocol.ts";
+import { serverConfig } from "./config.ts";
 import { mountHttpRoutes } from "./http/routes.ts";
 import { MatchRoom } from "./rooms/MatchRoom.ts";
 
@@ -16,9 +17,12 @@ export interface AppOptions {
   redisUrl?: string;
   /** This process's address as other processes' clients must reach it (host:port), needed with Redis. */
   publicAddress?: string;
+  /** Seconds a dropped player's slot is held (default 30; tests shorten it). */
+  reconnectGraceSeconds?: number;
 }
 
 export function createGameServer(options: AppOptions): Server {
+  if (options.reconnectGraceSeconds !== undefined) serverConfig.reconnectGraceSeconds = options.reconnectGraceSeconds;
   const httpsServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : undefined;
   return defineServer({
     greet: false,
@@ -27,7 +31,9 @@ export function createGameServer(options: AppOptions): Server {
     ...(options.redisUrl ? { presence: new RedisPresence(options.redisUrl), driver: new RedisDriver(options.redisUrl) } : {}),
     ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
     rooms: {
-      [MATCH_ROOM]: defineRoom(MatchRoom),
+      // Realtime listing: the lobby pushes room changes to room browsers (no polling).
+      [MATCH_ROOM]: defineRoom(MatchRoom).enableRealtimeListing(),
+      [LOBBY_ROOM]: defineRoom(LobbyRoom),
     },
     express: (app) => mountHttpRoutes(app, options.clientDir),
   });

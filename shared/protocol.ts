@@ -9,6 +9,11 @@ export const ClientMessage = {
   startMatch: "startMatch",
   stopMatch: "stopMatch",
   updateSettings: "updateSettings",
+  movePlayer: "movePlayer",
+  kickPlayer: "kickPlayer",
+  lockRoom: "lockRoom",
+  addBot: "addBot",
+  removeBot: "removeBot",
 } as const;
 
 /** Server → client message names. */
@@ -24,6 +29,24 @@ export type ChatPayload = z.infer<typeof ChatPayload>;
 
 export const SetTeamPayload = z.object({ team: z.enum(["red", "blue", "spectator"]) }).strict();
 export type SetTeamPayload = z.infer<typeof SetTeamPayload>;
+
+const sessionId = z.string().min(1).max(64);
+
+export const MovePlayerPayload = z.object({ sessionId, team: z.enum(["red", "blue", "spectator"]) }).strict();
+export type MovePlayerPayload = z.infer<typeof MovePlayerPayload>;
+
+export const KickPlayerPayload = z.object({ sessionId, reason: z.string().trim().max(LIMITS.chatLength).optional() }).strict();
+export type KickPlayerPayload = z.infer<typeof KickPlayerPayload>;
+
+export const LockRoomPayload = z.object({ locked: z.boolean() }).strict();
+export type LockRoomPayload = z.infer<typeof LockRoomPayload>;
+
+export const AddBotPayload = z.object({ team: z.enum(["red", "blue"]) }).strict();
+export type AddBotPayload = z.infer<typeof AddBotPayload>;
+
+/** Removes the named bot, or the newest bot when no id is given. */
+export const RemoveBotPayload = z.object({ sessionId: sessionId.optional() }).strict();
+export type RemoveBotPayload = z.infer<typeof RemoveBotPayload>;
 
 export const EmptyPayload = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 
@@ -78,4 +101,8 @@ export interface RoomListingMetadata {
   maxPlayers: number;
   spectators: number;
   hasPassword: boolean;
+  locked: boolean;
 }
+
+/** Room name of the live room listing (Colyseus LobbyRoom). */
+export const LOBBY_ROOM = "lobby";

@@ -42,6 +42,8 @@ export const MatchSettings = schema({
   timeLimitSeconds: t.uint16().default(MATCH_DEFAULTS.timeLimitSeconds),
   isPrivate: t.boolean().default(false),
   hasPassword: t.boolean().default(false),
+  /** Locked by the host: nobody new may join. */
+  locked: t.boolean().default(false),
 }, "MatchSettings");
 export type MatchSettings = SchemaType<typeof MatchSettings>;
 

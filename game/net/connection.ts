@@ -7,7 +7,7 @@ import {
   ClientMessage, MATCH_ROOM, ServerMessage,
   type ChatLine, type CreateOptions, type JoinOptions, type Notice, type SettingsPayload,
 } from "../../shared/protocol.ts";
-import { MatchState, type Ball, type Player, type Team } from "../../shared/state.ts";
+import { MatchState, type Ball, type Player, type PlayingTeam, type Team } from "../../shared/state.ts";
 import { serverEndpoint } from "./endpoint.ts";
 import { TrafficMeter } from "./traffic.ts";
 
@@ -215,6 +215,26 @@ export class MatchConnection {
 
   updateSettings(settings: SettingsPayload): void {
     this.room.send(ClientMessage.updateSettings, settings);
+  }
+
+  movePlayer(sessionId: string, team: Team): void {
+    this.room.send(ClientMessage.movePlayer, { sessionId, team });
+  }
+
+  kickPlayer(sessionId: string, reason: string): void {
+    this.room.send(ClientMessage.kickPlayer, reason ? { sessionId, reason } : { sessionId });
+  }
+
+  lockRoom(locked: boolean): void {
+    this.room.send(ClientMessage.lockRoom, { locked });
+  }
+
+  addBot(team: PlayingTeam): void {
+    this.room.send(ClientMessage.addBot, { team });
+  }
+
+  removeBot(): void {
+    this.room.send(ClientMessage.removeBot, {});
   }
 
   async leave(): Promise<void> {

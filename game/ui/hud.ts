@@ -4,8 +4,11 @@ import { secondsLeft } from "../../shared/matchFlow.ts";
 import type { MatchState, Player, Team } from "../../shared/state.ts";
 import { ChatPanel } from "./chat.ts";
 import { el, overlay, setText } from "./dom.ts";
+import { HostPanel, type HostPanelActions } from "./hostPanel.ts";
 
-export interface HudActions {
+export interface HudActions extends HostPanelActions {
+  movePlayer(sessionId: string, team: Team): void;
+  kickPlayer(sessionId: string, reason: string): void;
   chat(text: string): void;
   setTeam(team: Team): void;
   start(): void;
@@ -44,10 +47,14 @@ export class Hud {
   private readonly blueButton = el("button", { class: "blue", id: "join-blue", text: "Join blue" });
   private readonly spectateButton = el("button", { id: "spectate", text: "Spectate" });
   private readonly shareInput = el("input", { id: "share-link", readonly: true });
+  private readonly hostPanel: HostPanel;
+  private readonly actions: HudActions;
   private rosterKey = "";
   private toastTimer = 0;
 
   constructor(actions: HudActions) {
+    this.actions = actions;
+    this.hostPanel = new HostPanel(actions);
     this.chat = new ChatPanel((text) => actions.chat(text));
     const copyButton = el("button", { id: "copy-link", text: "Copy link" });
     copyButton.addEventListener("click", () => {
@@ -69,6 +76,7 @@ export class Hud {
         this.ping,
         el("div", { class: "card share" }, this.shareInput, copyButton),
         el("div", { class: "actions" }, this.startButton, this.stopButton, this.redButton, this.blueButton, this.spectateButton, leaveButton),
+        this.hostPanel.root,
       ),
       this.status,
       this.toast,
@@ -104,9 +112,15 @@ export class Hud {
     this.startButton.hidden = !isHost || running;
     setText(this.startButton, state.phase === "ended" ? "Rematch" : "Start match");
     this.stopButton.hidden = !isHost || !running;
-    this.redButton.hidden = me?.team === "red";
-    this.blueButton.hidden = me?.team === "blue";
+    const cap = state.settings.playersPerTeam;
+    let red = 0;
+    let blue = 0;
+    state.players.forEach((player) => { if (player.team === "red") red++; else if (player.team === "blue") blue++; });
+    // A spectator (or a player) only sees "Join" for a team with a free slot.
+    this.redButton.hidden = me?.team === "red" || red >= cap;
+    this.blueButton.hidden = me?.team === "blue" || blue >= cap;
     this.spectateButton.hidden = me?.team === "spectator";
+    this.hostPanel.update(state, isHost);
   }
 
   private updateBanner(state: MatchState): void {
@@ -121,7 +135,9 @@ export class Hud {
       colour = state.lastGoalTeam === "red" ? "var(--red)" : "var(--blue)";
     } else if (state.phase === "ended") {
       text = state.winner === "draw" ? "Draw" : `${state.winner.toUpperCase()} WINS`;
-      detail = `${state.scoreRed} : ${state.scoreBlue}`;
+      const scorers: string[] = [];
+      state.players.forEach((player) => { if (player.goals > 0) scorers.push(`${player.name} ${player.goals}`); });
+      detail = `${state.scoreRed} : ${state.scoreBlue}${scorers.length ? ` — goals: ${scorers.join(", ")}` : ""}`;
       colour = state.winner === "red" ? "var(--red)" : state.winner === "blue" ? "var(--blue)" : "";
     }
     const key = `${text}|${detail}`;
@@ -135,7 +151,8 @@ export class Hud {
     const { state } = view;
     const entries: { id: string; player: Player }[] = [];
     state.players.forEach((player, id) => entries.push({ id, player }));
-    const key = entries.map(({ id, player }) => `${id}:${player.name}:${player.team}:${player.connected}:${state.hostId === id}`).join("|");
+    const isHost = state.hostId === view.sessionId;
+    const key = `${isHost}|` + entries.map(({ id, player }) => `${id}:${player.name}:${player.team}:${player.connected}:${state.hostId === id}`).join("|");
     if (key === this.rosterKey) return;
     this.rosterKey = key;
     const section = (team: Team, title: string) => {
@@ -146,12 +163,32 @@ export class Hud {
           state.hostId === id ? el("img", { src: "/assets/crown.svg", alt: "host", title: "host", width: "18", height: "12" }) : null,
           el("span", { class: "name", text: player.name }),
           id === view.sessionId ? el("span", { class: "you", text: "(you)" }) : null,
+          player.isBot ? el("span", { class: "away", text: "bot" }) : null,
           player.connected ? null : el("span", { class: "away", text: "reconnecting…" }),
+          isHost && id !== view.sessionId ? this.hostButtons(id, player.team) : null,
         ));
       }
       return el("div", { class: team === "spectator" ? "spectators" : team }, el("h3", { text: title }), list);
     };
     this.roster.replaceChildren(section("red", "Red"), section("blue", "Blue"), section("spectator", "Spectators"));
+  }
+
+  /** Per-player host controls in the roster: move to another team, or kick with a reason. */
+  private hostButtons(sessionId: string, team: string): HTMLElement {
+    const box = el("span", { class: "host-buttons" });
+    for (const target of ["red", "blue", "spectator"] as const) {
+      if (target === team) continue;
+      const button = el("button", { class: "tiny", title: `move to ${target}`, text: target === "spectator" ? "S" : target[0].toUpperCase(), "data-move": target });
+      button.addEventListener("click", () => this.actions.movePlayer(sessionId, target));
+      box.append(button);
+    }
+    const kick = el("button", { class: "tiny", title: "kick", text: "✕", "data-kick": sessionId });
+    kick.addEventListener("click", () => {
+      const reason = window.prompt("Reason for kicking this player?", "") ?? "";
+      this.actions.kickPlayer(sessionId, reason);
+    });
+    box.append(kick);
+    return box;
   }
 
   destroy(): void {

@@ -1,13 +1,20 @@
 // The start menu (DOM): name, Quick play, Host a room (settings form), Join by code or link.
 import { LIMITS, MATCH_DEFAULTS, MATCH_LIMITS } from "../../shared/constants.ts";
 import type { CreateOptions } from "../../shared/protocol.ts";
+import type { ListedRoom } from "../net/lobby.ts";
 import { el, overlay } from "./dom.ts";
+import { renderRoomList } from "./roomList.ts";
 import { rememberedName, rememberName } from "./playerName.ts";
 
 export interface MenuActions {
   quickPlay(name: string): Promise<void>;
   host(options: CreateOptions): Promise<void>;
-  join(roomId: string, name: string, spectate: boolean): Promise<void>;
+  join(roomId: string, name: string, spectate: boolean, password?: string): Promise<void>;
+}
+
+export interface MenuHandle {
+  close(): void;
+  setRooms(rooms: ListedRoom[]): void;
 }
 
 /** Accepts a bare room id or any link containing /r/<id>. */
@@ -21,11 +28,13 @@ function numberField(label: string, name: string, value: number, min: number, ma
   return el("label", {}, label, el("input", { name, type: "number", value: String(value), min: String(min), max: String(max), required: true }));
 }
 
-export function showMenu(actions: MenuActions, message = ""): () => void {
+export function showMenu(actions: MenuActions, message = ""): MenuHandle {
   const initialName = rememberName(rememberedName());
   const nameInput = el("input", { id: "name", maxlength: String(LIMITS.nameLength), value: initialName, autocomplete: "nickname" });
   const error = el("p", { class: "error", role: "alert", text: message });
   const codeInput = el("input", { id: "join-code", placeholder: "Room code or link" });
+  const passwordInput = el("input", { id: "join-password", type: "password", placeholder: "Password (if the room has one)", maxlength: "64", autocomplete: "off" });
+  const roomList = el("div", { class: "rooms", id: "rooms" }, el("p", { class: "help", text: "Loading rooms…" }));
   const hostForm = el("form", { id: "host-form", hidden: true },
     el("label", { class: "wide" }, "Room name", el("input", { name: "roomName", maxlength: String(LIMITS.roomNameLength), value: `${initialName}'s room` })),
     numberField("Players per team", "playersPerTeam", MATCH_DEFAULTS.playersPerTeam, MATCH_LIMITS.playersPerTeam.min, MATCH_LIMITS.playersPerTeam.max),
@@ -53,7 +62,8 @@ export function showMenu(actions: MenuActions, message = ""): () => void {
   const joinButton = el("button", { id: "join-room", text: "Join" });
   quickButton.addEventListener("click", () => void run(() => actions.quickPlay(name())));
   hostButton.addEventListener("click", () => { hostForm.hidden = !hostForm.hidden; });
-  joinButton.addEventListener("click", () => void run(() => actions.join(roomIdFromCode(codeInput.value), name(), false)));
+  const password = () => passwordInput.value || undefined;
+  joinButton.addEventListener("click", () => void run(() => actions.join(roomIdFromCode(codeInput.value), name(), false, password())));
   hostForm.addEventListener("submit", (event) => {
     event.preventDefault();
     const data = new FormData(hostForm);
@@ -77,9 +87,23 @@ export function showMenu(actions: MenuActions, message = ""): () => void {
     el("div", { class: "row" }, quickButton, hostButton),
     hostForm,
     el("div", { class: "row" }, codeInput, joinButton),
+    el("div", { class: "row" }, passwordInput),
+    el("h2", { text: "Rooms" }),
+    roomList,
     error,
     el("p", { class: "help", text: "Move: WASD or arrows · Kick: Space or X · Network panel: N" }),
   );
   overlay().append(root);
-  return () => root.remove();
+  const choose = (roomId: string, spectate: boolean, needsPassword: boolean) => {
+    if (needsPassword && !passwordInput.value) {
+      error.textContent = "This room has a password: type it in the password box, then press Play or Spectate again.";
+      passwordInput.focus();
+      return;
+    }
+    void run(() => actions.join(roomId, name(), spectate, password()));
+  };
+  return {
+    close: () => root.remove(),
+    setRooms: (rooms) => renderRoomList(roomList, rooms, choose),
+  };
 }

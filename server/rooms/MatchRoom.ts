@@ -1,16 +1,21 @@
 // The match room: lifecycle, roles and validation around the shared step, which it runs in a 60 Hz fixed timestep.
 import { CloseCode, Room, ServerError, validate, type Client, type StepContext } from "colyseus";
+import { botIntent } from "../../shared/bot.ts";
 import { CLOSE, LIMITS, MATCH_LIMITS, PATCH_MS, TICK_HZ } from "../../shared/constants.ts";
 import { PlayerInput, sanitizeInput } from "../../shared/input.ts";
 import { kickoffSpot, placeBallForKickoff, placeBody } from "../../shared/kickoff.ts";
-import { recordGoal, startMatch, stepMatchFlow, stopMatch, isBallLive } from "../../shared/matchFlow.ts";
+import { liveSnapshotOf, type LiveSnapshot } from "../../shared/liveSnapshot.ts";
+import { isBallLive, recordGoal, startMatch, stepMatchFlow, stopMatch } from "../../shared/matchFlow.ts";
 import { applyPlayerInput, stepPhysics, type PlayerBody } from "../../shared/physics.ts";
 import {
-  ChatPayload, ClientMessage, CreateOptions, EmptyPayload, JoinOptions, ServerMessage, SetTeamPayload, SettingsPayload,
+  AddBotPayload, ChatPayload, ClientMessage, CreateOptions, EmptyPayload, JoinOptions, KickPlayerPayload, LockRoomPayload,
+  MovePlayerPayload, RemoveBotPayload, ServerMessage, SetTeamPayload, SettingsPayload,
   type ChatLine, type Notice, type RoomListingMetadata,
 } from "../../shared/protocol.ts";
 import { MatchState, Player, type PlayingTeam, type Team } from "../../shared/state.ts";
+import { serverConfig } from "../config.ts";
 import { StepTimer } from "../metrics.ts";
+import { countTeam, freeTeam, humanCount, longestPresentHuman } from "./roster.ts";
 
 /** At most this many buffered inputs are applied per player per tick: catches up after jitter
  * without letting a client that floods inputs run faster than everyone else. */
@@ -27,13 +32,17 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   patchRate = PATCH_MS;
   maxClients = MATCH_LIMITS.playersPerTeam.max * 2 + MATCH_LIMITS.maxSpectators;
 
+  // No `sanitize` hook: it runs on the decoder's live instance, and the input channel is delta-encoded
+  // (only changed fields are resent), so a normalised diagonal would stick to later inputs (hold ←↑,
+  // release ↑: the server kept moving ← at 89/127). Each buffered copy is sanitised in step() instead.
   inputs = this.defineInput(PlayerInput, {
     bufferMaxSize: 16,
-    sanitize: (input) => { sanitizeInput(input); },
   });
 
   private password = "";
   private joinCounter = 0;
+  private botCounter = 0;
+  private lastTouch = "";
   /** Reused every tick so the step does not allocate. */
   private readonly pitch: PlayerBody[] = [];
   private readonly pitchIds: string[] = [];
@@ -43,8 +52,13 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     [ClientMessage.chat]: validate(ChatPayload, (client, message) => this.onChat(client, message.text)),
     [ClientMessage.setTeam]: validate(SetTeamPayload, (client, message) => this.onSetTeam(client, message.team)),
     [ClientMessage.startMatch]: validate(EmptyPayload, (client) => this.hostOnly(client, () => this.beginMatch())),
-    [ClientMessage.stopMatch]: validate(EmptyPayload, (client) => this.hostOnly(client, () => stopMatch(this.state))),
-    [ClientMessage.updateSettings]: validate(SettingsPayload, (client, message) => this.hostOnly(client, () => this.applySettings(message))),
+    [ClientMessage.stopMatch]: validate(EmptyPayload, (client) => this.hostOnly(client, () => this.endMatchEarly())),
+    [ClientMessage.updateSettings]: validate(SettingsPayload, (client, message) => this.hostOnly(client, () => this.changeSettings(client, message))),
+    [ClientMessage.movePlayer]: validate(MovePlayerPayload, (client, message) => this.hostOnly(client, () => this.movePlayer(client, message.sessionId, message.team))),
+    [ClientMessage.kickPlayer]: validate(KickPlayerPayload, (client, message) => this.hostOnly(client, () => this.kickPlayer(client, message.sessionId, message.reason))),
+    [ClientMessage.lockRoom]: validate(LockRoomPayload, (client, message) => this.hostOnly(client, () => this.setLocked(message.locked))),
+    [ClientMessage.addBot]: validate(AddBotPayload, (client, message) => this.hostOnly(client, () => this.addBot(client, message.team))),
+    [ClientMessage.removeBot]: validate(RemoveBotPayload, (client, message) => this.hostOnly(client, () => this.removeBot(message.sessionId))),
     // Anything the protocol does not name is a broken or hostile client: disconnect only that one.
     "*": (client: Client, type: string | number) => {
       client.leave(CLOSE.badInput, `unknown message type ${String(type).slice(0, 40)}`);
@@ -69,9 +83,12 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     const parsed = JoinOptions.safeParse(rawOptions ?? {});
     if (!parsed.success) throw new ServerError(400, "invalid join options");
     const options = parsed.data;
+    if (this.state.settings.locked) throw new ServerError(423, "this room is locked by its host");
     if (this.password && options.password !== this.password) throw new ServerError(403, "wrong password");
-    const spectate = options.spectate === true || this.freeTeam() === null;
-    if (spectate && this.countTeam("spectator") >= MATCH_LIMITS.maxSpectators) throw new ServerError(409, "spectator seats are full");
+    const spectate = options.spectate === true || freeTeam(this.state.players, this.state.settings.playersPerTeam) === null;
+    if (spectate && countTeam(this.state.players, "spectator") >= MATCH_LIMITS.maxSpectators) {
+      throw new ServerError(409, "spectator seats are full");
+    }
     return { name: options.name ?? "Player", spectate };
   }
 
@@ -79,7 +96,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     const player = new Player();
     player.name = auth.name;
     player.joinedSeq = ++this.joinCounter;
-    const team: Team = auth.spectate ? "spectator" : (this.freeTeam() ?? "spectator");
+    const team: Team = auth.spectate ? "spectator" : (freeTeam(this.state.players, this.state.settings.playersPerTeam) ?? "spectator");
     player.team = team;
     this.state.players.set(client.sessionId, player);
     if (team !== "spectator") this.placeNewcomer(player, team);
@@ -89,19 +106,22 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   }
 
   onDrop(client: Client, code?: number): void {
-    // Clients we threw out for bad input do not get their seat held.
+    // Clients we threw out (bad input, kicked) do not get their seat held.
     if (code === CloseCode.WITH_ERROR || (code !== undefined && code >= 4100)) return;
     const player = this.state.players.get(client.sessionId);
     if (!player) return;
     player.connected = false;
-    this.allowReconnection(client, LIMITS.reconnectGraceSeconds).catch(() => {
+    this.systemChat(`${player.name} lost connection — holding the slot for ${serverConfig.reconnectGraceSeconds} s`);
+    this.allowReconnection(client, serverConfig.reconnectGraceSeconds).catch(() => {
       // Rejected when the grace period ends or the room disposes; onLeave frees the slot.
     });
   }
 
   onReconnect(client: Client): void {
     const player = this.state.players.get(client.sessionId);
-    if (player) player.connected = true;
+    if (!player) return;
+    player.connected = true;
+    this.systemChat(`${player.name} is back`);
   }
 
   onLeave(client: Client): void {
@@ -110,6 +130,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     this.chatTimes.delete(client.sessionId);
     if (player) this.systemChat(`${player.name} left`);
     if (this.state.hostId === client.sessionId) this.migrateHost();
+    // Bots alone do not keep a room alive.
+    if (humanCount(this.state.players) === 0) this.removeAllBots();
     void this.publishListing();
   }
 
@@ -122,22 +144,30 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     this.pitch.length = 0;
     this.pitchIds.length = 0;
     state.players.forEach((player, sessionId) => {
-      const channel = this.inputs.get(sessionId);
-      if (player.team === "spectator") {
-        // Spectators never change the world: whatever they send is consumed and dropped.
-        channel.drain();
-        return;
+      if (player.isBot) {
+        // Bots take the same path as people: an intent, sanitised, applied by the shared step.
+        if (!frozen && (player.team === "red" || player.team === "blue")) {
+          applyPlayerInput(player, sanitizeInput(botIntent(player, state.ball, player.team)), ctx.dt);
+        }
+      } else {
+        const channel = this.inputs.get(sessionId);
+        if (player.team === "spectator") {
+          // Spectators never change the world: whatever they send is consumed and dropped.
+          channel.drain();
+          return;
+        }
+        for (const input of channel.take(MAX_INPUTS_PER_TICK)) {
+          if (!frozen) applyPlayerInput(player, sanitizeInput(input), ctx.dt);
+        }
       }
-      for (const input of channel.take(MAX_INPUTS_PER_TICK)) {
-        if (!frozen) applyPlayerInput(player, input, ctx.dt);
-      }
+      if (player.team !== "red" && player.team !== "blue") return;
       this.pitch.push(player);
       this.pitchIds.push(sessionId);
     });
     if (!frozen) {
       const events = stepPhysics({ players: this.pitch, ball: state.ball }, ctx.dt);
-      if (events.goal) this.onGoal(events.goal, events.kickers);
-      else if (events.kickers.length > 0) this.lastTouch = this.pitchIds[events.kickers[0]];
+      if (events.kickers.length > 0) this.lastTouch = this.pitchIds[events.kickers[0]];
+      if (events.goal) this.onGoal(events.goal);
     }
     const action = stepMatchFlow(state, state.settings);
     if (action === "kickoff") this.kickoff();
@@ -145,10 +175,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     timer.stop();
   }
 
-  private lastTouch = "";
-
-  private onGoal(team: PlayingTeam, kickers: number[]): void {
-    if (kickers.length > 0) this.lastTouch = this.pitchIds[kickers[0]];
+  private onGoal(team: PlayingTeam): void {
     if (!isBallLive(this.state.phase)) return;
     if (this.state.phase === "waiting") {
       // Warm-up goals count for nothing: the ball goes back to the centre.
@@ -158,9 +185,9 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     const scorer = this.state.players.get(this.lastTouch);
     const ownGoal = scorer !== undefined && scorer.team !== team;
     if (scorer && !ownGoal) scorer.goals += 1;
-    this.state.lastScorerName = scorer ? scorer.name : "";
+    this.state.lastScorerName = scorer ? `${scorer.name}${ownGoal ? " (own goal)" : ""}` : "";
     const action = recordGoal(this.state, this.state.settings, team);
-    this.systemChat(`GOAL for ${team}! ${scorer ? `${scorer.name}${ownGoal ? " (own goal)" : ""}` : ""} — ${this.state.scoreRed}:${this.state.scoreBlue}`);
+    this.systemChat(`GOAL for ${team}${scorer ? ` by ${this.state.lastScorerName}` : ""} — ${this.state.scoreRed}:${this.state.scoreBlue}`);
     if (action === "ended") this.onMatchEnded();
     void this.publishListing();
   }
@@ -172,13 +199,20 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   }
 
   private beginMatch(): void {
-    if (this.countTeam("red") + this.countTeam("blue") === 0) {
+    if (countTeam(this.state.players, "red") + countTeam(this.state.players, "blue") === 0) {
       this.notice(undefined, "error", "Nobody is on a team yet");
       return;
     }
+    for (const player of this.state.players.values()) player.goals = 0;
     startMatch(this.state);
     this.kickoff();
-    this.systemChat("Match starting");
+    this.systemChat(this.state.winner === "" ? "Match starting" : "Rematch!");
+    void this.publishListing();
+  }
+
+  private endMatchEarly(): void {
+    stopMatch(this.state);
+    this.systemChat("The host stopped the match");
     void this.publishListing();
   }
 
@@ -195,7 +229,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   }
 
   private placeNewcomer(player: Player, team: PlayingTeam): void {
-    const spot = kickoffSpot(team, this.countTeam(team) - 1);
+    const spot = kickoffSpot(team, countTeam(this.state.players, team) - 1);
     placeBody(player, spot.x, spot.y);
   }
 
@@ -216,22 +250,94 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   }
 
   private onSetTeam(client: Client, team: Team): void {
-    const player = this.state.players.get(client.sessionId);
-    if (!player || player.team === team) return;
-    if (team !== "spectator" && this.countTeam(team) >= this.state.settings.playersPerTeam) {
-      this.notice(client, "error", `Team ${team} is full`);
-      return;
-    }
-    if (team === "spectator" && this.countTeam("spectator") >= MATCH_LIMITS.maxSpectators) {
-      this.notice(client, "error", "Spectator seats are full");
-      return;
-    }
+    const error = this.changeTeam(client.sessionId, team);
+    if (error) this.notice(client, "error", error);
+  }
+
+  /** Moves a player (or bot) to a team; returns an error text when not allowed. */
+  private changeTeam(sessionId: string, team: Team): string | null {
+    const player = this.state.players.get(sessionId);
+    if (!player) return "No such player";
+    if (player.team === team) return null;
+    if (team !== "spectator" && countTeam(this.state.players, team) >= this.state.settings.playersPerTeam) return `Team ${team} is full`;
+    if (team === "spectator" && player.isBot) return "Bots cannot spectate";
+    if (team === "spectator" && countTeam(this.state.players, "spectator") >= MATCH_LIMITS.maxSpectators) return "Spectator seats are full";
     player.team = team;
     player.vx = 0;
     player.vy = 0;
+    player.kicking = false;
     if (team !== "spectator") this.placeNewcomer(player, team);
     this.systemChat(`${player.name} moved to ${team === "spectator" ? "the spectators" : `team ${team}`}`);
     void this.publishListing();
+    return null;
+  }
+
+  private movePlayer(host: Client, sessionId: string, team: Team): void {
+    const error = this.changeTeam(sessionId, team);
+    if (error) this.notice(host, "error", error);
+  }
+
+  private kickPlayer(host: Client, sessionId: string, reason: string | undefined): void {
+    if (sessionId === host.sessionId) {
+      this.notice(host, "error", "You cannot kick yourself");
+      return;
+    }
+    const player = this.state.players.get(sessionId);
+    if (!player) {
+      this.notice(host, "error", "No such player");
+      return;
+    }
+    if (player.isBot) {
+      this.removeBot(sessionId);
+      return;
+    }
+    const why = reason?.trim() || "no reason given";
+    this.systemChat(`${player.name} was kicked by the host (${why})`);
+    const target = this.clients.getById(sessionId);
+    if (target) target.leave(CLOSE.kicked, `Kicked by the host: ${why}`);
+    else this.state.players.delete(sessionId); // a dropped player waiting to reconnect
+  }
+
+  private setLocked(locked: boolean): void {
+    this.state.settings.locked = locked;
+    void (locked ? this.lock() : this.unlock());
+    this.systemChat(locked ? "The host locked the room" : "The host unlocked the room");
+    void this.publishListing();
+  }
+
+  private addBot(host: Client, team: PlayingTeam): void {
+    if (countTeam(this.state.players, team) >= this.state.settings.playersPerTeam) {
+      this.notice(host, "error", `Team ${team} is full`);
+      return;
+    }
+    const bot = new Player();
+    bot.isBot = true;
+    bot.name = `Bot ${++this.botCounter}`;
+    bot.team = team;
+    bot.joinedSeq = ++this.joinCounter;
+    this.state.players.set(`bot-${this.botCounter}`, bot);
+    this.placeNewcomer(bot, team);
+    this.systemChat(`${bot.name} joined team ${team}`);
+    void this.publishListing();
+  }
+
+  private removeBot(sessionId: string | undefined): void {
+    let target = sessionId;
+    if (!target) {
+      let newest = -1;
+      this.state.players.forEach((player, id) => {
+        if (player.isBot && player.joinedSeq > newest) { newest = player.joinedSeq; target = id; }
+      });
+    }
+    const bot = target ? this.state.players.get(target) : undefined;
+    if (!target || !bot?.isBot) return;
+    this.state.players.delete(target);
+    this.systemChat(`${bot.name} left`);
+    void this.publishListing();
+  }
+
+  private removeAllBots(): void {
+    for (const [id, player] of [...this.state.players.entries()]) if (player.isBot) this.state.players.delete(id);
   }
 
   private hostOnly(client: Client, action: () => void): void {
@@ -240,6 +346,16 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
       return;
     }
     action();
+  }
+
+  private changeSettings(host: Client, settings: SettingsPayload): void {
+    const running = this.state.phase !== "waiting" && this.state.phase !== "ended";
+    if (running) {
+      this.notice(host, "error", "Settings can change between matches only");
+      return;
+    }
+    this.applySettings(settings);
+    this.systemChat("The host changed the match settings");
   }
 
   private applySettings(settings: SettingsPayload): void {
@@ -253,31 +369,10 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
 
   /** The longest-present connected player becomes host. */
   private migrateHost(): void {
-    let next = "";
-    let oldest = Number.POSITIVE_INFINITY;
-    this.state.players.forEach((player, sessionId) => {
-      if (player.isBot || !player.connected) return;
-      if (player.joinedSeq < oldest) { oldest = player.joinedSeq; next = sessionId; }
-    });
+    const next = longestPresentHuman(this.state.players);
     this.state.hostId = next;
     const host = this.state.players.get(next);
     if (host) this.systemChat(`${host.name} is now the host`);
-  }
-
-  private freeTeam(): PlayingTeam | null {
-    const red = this.countTeam("red");
-    const blue = this.countTeam("blue");
-    const cap = this.state.settings.playersPerTeam;
-    if (red >= cap && blue >= cap) return null;
-    if (red >= cap) return "blue";
-    if (blue >= cap) return "red";
-    return blue < red ? "blue" : "red";
-  }
-
-  private countTeam(team: Team): number {
-    let count = 0;
-    this.state.players.forEach((player) => { if (player.team === team) count++; });
-    return count;
   }
 
   private systemChat(text: string): void {
@@ -291,17 +386,25 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     else this.broadcast(ServerMessage.notice, notice);
   }
 
+  /** The compact live view GET /api/rooms/<id>/live serves. Public and plain JSON because the
+   * endpoint reaches it through remoteRoomCall, which may cross to another process. */
+  liveSnapshot(): LiveSnapshot {
+    return liveSnapshotOf(this.roomId, this.state, this.clock.elapsedTime);
+  }
+
   private publishListing(): Promise<void> {
     const settings = this.state.settings;
+    const players = this.state.players;
     const metadata: RoomListingMetadata = {
       roomName: settings.roomName,
       phase: this.state.phase,
       scoreRed: this.state.scoreRed,
       scoreBlue: this.state.scoreBlue,
-      players: this.countTeam("red") + this.countTeam("blue"),
+      players: countTeam(players, "red") + countTeam(players, "blue"),
       maxPlayers: settings.playersPerTeam * 2,
-      spectators: this.countTeam("spectator"),
+      spectators: countTeam(players, "spectator"),
       hasPassword: settings.hasPassword,
+      locked: settings.locked,
     };
     return this.setMetadata(metadata);
   }
