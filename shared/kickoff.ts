@@ -3,14 +3,14 @@ import { FIELD, PLAYER } from "./constants.ts";
 import { snap, type Body } from "./physics.ts";
 import type { PlayingTeam } from "./state.ts";
 
-/** Spots as fractions of each team's own half, nearest the centre first (red's half; blue is mirrored). */
+/** Spots in each team's own half (depth 1 = at the centre line), nearest the centre first (red's half; blue is mirrored). */
 const FORMATION: readonly { depth: number; lateral: number }[] = [
-  { depth: 0.55, lateral: 0.5 },
-  { depth: 0.75, lateral: 0.25 },
-  { depth: 0.75, lateral: 0.75 },
+  { depth: 0.85, lateral: 0.5 },
+  { depth: 0.7, lateral: 0.25 },
+  { depth: 0.7, lateral: 0.75 },
+  { depth: 0.45, lateral: 0.5 },
   { depth: 0.35, lateral: 0.2 },
   { depth: 0.35, lateral: 0.8 },
-  { depth: 0.9, lateral: 0.5 },
 ];
 
 /** The kickoff spot of the `index`-th player of `team` (indexes past the formation wrap around). */

@@ -8,6 +8,7 @@ import {
   type ChatLine, type CreateOptions, type JoinOptions, type Notice, type SettingsPayload,
 } from "../../shared/protocol.ts";
 import { MatchState, type Ball, type Player, type PlayingTeam, type Team } from "../../shared/state.ts";
+import { NetworkConditioner } from "./badNetwork.ts";
 import { serverEndpoint } from "./endpoint.ts";
 import { TrafficMeter } from "./traffic.ts";
 
@@ -35,6 +36,8 @@ type MatchRoomHandle = Room<unknown, MatchState>;
 export class MatchConnection {
   readonly predict: Predict<MatchState>;
   readonly traffic: TrafficMeter;
+  /** Optional simulated bad network (delay, jitter, loss) between this page and the server; off by default. */
+  readonly conditioner = new NetworkConditioner();
   private input: InputHandle<PlayerInput> | null = null;
   private reconciler: Reconciler<Player, Data<PlayerInput>> | null = null;
   private listeners: ConnectionListeners = {};
@@ -42,6 +45,8 @@ export class MatchConnection {
   corrections = 0;
   lastCorrectionSize = 0;
   private readonly room: MatchRoomHandle;
+  private readonly pingTimer: ReturnType<typeof setInterval>;
+  private pingMs = 0;
 
   private constructor(room: MatchRoomHandle) {
     this.room = room;
@@ -52,8 +57,17 @@ export class MatchConnection {
     room.onMessage(ServerMessage.notice, (notice: Notice) => this.listeners.notice?.(notice));
     room.onDrop(() => this.listeners.drop?.());
     room.onReconnect(() => this.listeners.reconnect?.());
-    room.onLeave((code, reason) => this.listeners.leave?.(code, reason));
+    room.onLeave((code, reason) => {
+      clearInterval(this.pingTimer);
+      this.listeners.leave?.(code, reason);
+    });
     this.traffic.attach(room);
+    // Retry often enough to come back inside the server's reconnection grace period, at most 2 s apart.
+    room.reconnection.maxDelay = 2000;
+    room.reconnection.maxRetries = 30;
+    // Spectators send no inputs, so the input clock has no RTT samples: fall back to the SDK's ping.
+    this.pingTimer = setInterval(() => room.ping((ms) => { this.pingMs = ms; }), 2000);
+    this.conditioner.attach(room);
     // Attach prediction only after the first full state: instances have no refId before it.
     room.onStateChange.once(() => this.watchState());
   }
@@ -100,14 +114,20 @@ export class MatchConnection {
     return this.room.state.hostId === this.room.sessionId;
   }
 
-  /** ws:// or wss://, as actually connected. */
+  /** ws:// or wss://, read from the URL the socket actually opened. */
   get protocol(): string {
-    return serverEndpoint().startsWith("https") ? "wss://" : "ws://";
+    return /^(wss|https):/.test(this.room.connection.url ?? serverEndpoint()) ? "wss://" : "ws://";
   }
 
-  get clock(): { rtt: number; jitter: number; serverNow: number } {
+  get clock(): { rtt: number; jitter: number; serverNow: number; lastServerTime: number } {
     const clock = this.room.clock;
-    return { rtt: clock.smoothedRtt(), jitter: clock.jitter(), serverNow: clock.serverNow() };
+    const rtt = clock.smoothedRtt();
+    return { rtt: rtt > 0 ? rtt : this.pingMs, jitter: clock.jitter(), serverNow: clock.serverNow(), lastServerTime: clock.lastServerTime() };
+  }
+
+  /** One protocol-level ping's round trip (ms). Spectators send no inputs, so the clock's input RTT stays 0 for them. */
+  ping(): Promise<number> {
+    return new Promise((resolve) => this.room.ping(resolve));
   }
 
   get tickRate(): number {
@@ -238,6 +258,8 @@ export class MatchConnection {
   }
 
   async leave(): Promise<void> {
+    clearInterval(this.pingTimer);
+    this.conditioner.dispose();
     this.reconciler?.dispose();
     this.predict.dispose();
     await this.room.leave(true);

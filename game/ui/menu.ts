@@ -31,6 +31,8 @@ function numberField(label: string, name: string, value: number, min: number, ma
 export function showMenu(actions: MenuActions, message = ""): MenuHandle {
   const initialName = rememberName(rememberedName());
   const nameInput = el("input", { id: "name", maxlength: String(LIMITS.nameLength), value: initialName, autocomplete: "nickname" });
+  // Remember the name as it is typed, so a link opened next (/r/<id>) uses it too.
+  nameInput.addEventListener("change", () => rememberName(nameInput.value));
   const error = el("p", { class: "error", role: "alert", text: message });
   const codeInput = el("input", { id: "join-code", placeholder: "Room code or link" });
   const passwordInput = el("input", { id: "join-password", type: "password", placeholder: "Password (if the room has one)", maxlength: "64", autocomplete: "off" });

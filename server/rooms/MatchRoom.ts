@@ -14,7 +14,7 @@ import {
 } from "../../shared/protocol.ts";
 import { MatchState, Player, type PlayingTeam, type Team } from "../../shared/state.ts";
 import { serverConfig } from "../config.ts";
-import { StepTimer } from "../metrics.ts";
+import { PatchTimer, StepTimer } from "../metrics.ts";
 import { countTeam, freeTeam, humanCount, longestPresentHuman } from "./roster.ts";
 
 /** At most this many buffered inputs are applied per player per tick: catches up after jitter
@@ -47,6 +47,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   private readonly pitch: PlayerBody[] = [];
   private readonly pitchIds: string[] = [];
   private readonly chatTimes = new Map<string, number[]>();
+  /** Each bot's number, which varies how it plays (see botIntent). */
+  private readonly botNumbers = new Map<string, number>();
 
   messages = {
     [ClientMessage.chat]: validate(ChatPayload, (client, message) => this.onChat(client, message.text)),
@@ -135,6 +137,14 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     void this.publishListing();
   }
 
+  /** Every state patch (encode + send), timed for GET /metrics beside the step it follows. */
+  broadcastPatch(): boolean {
+    const timer = PatchTimer.start();
+    const changed = super.broadcastPatch();
+    timer.stop();
+    return changed;
+  }
+
   /** One fixed step: apply each player's inputs, then the shared physics, then the match flow. */
   private step(ctx: StepContext): void {
     const timer = StepTimer.start();
@@ -147,7 +157,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
       if (player.isBot) {
         // Bots take the same path as people: an intent, sanitised, applied by the shared step.
         if (!frozen && (player.team === "red" || player.team === "blue")) {
-          applyPlayerInput(player, sanitizeInput(botIntent(player, state.ball, player.team)), ctx.dt);
+          applyPlayerInput(player, sanitizeInput(botIntent(player, state.ball, player.team, this.botNumbers.get(sessionId) ?? 0)), ctx.dt);
         }
       } else {
         const channel = this.inputs.get(sessionId);
@@ -316,6 +326,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     bot.team = team;
     bot.joinedSeq = ++this.joinCounter;
     this.state.players.set(`bot-${this.botCounter}`, bot);
+    this.botNumbers.set(`bot-${this.botCounter}`, this.botCounter);
     this.placeNewcomer(bot, team);
     this.systemChat(`${bot.name} joined team ${team}`);
     void this.publishListing();
@@ -332,6 +343,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     const bot = target ? this.state.players.get(target) : undefined;
     if (!target || !bot?.isBot) return;
     this.state.players.delete(target);
+    this.botNumbers.delete(target);
     this.systemChat(`${bot.name} left`);
     void this.publishListing();
   }

@@ -1,8 +1,9 @@
 // Test helper: boots a real Rebound server on a free port and joins real @colyseus/sdk clients to its match rooms.
 import { createServer } from "node:net";
-import { Client, type Room } from "@colyseus/sdk";
+import { Client, type InputHandle, type Room } from "@colyseus/sdk";
 import type { Server } from "colyseus";
-import { createGameServer } from "../../server/app.ts";
+import { createGameServer, type AppOptions } from "../../server/app.ts";
+import { PlayerInput, type InputIntent } from "../../shared/input.ts";
 import { MATCH_ROOM, type ChatLine, type JoinOptions, type Notice } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
 
@@ -30,9 +31,9 @@ export function freePort(): Promise<number> {
 }
 
 /** The real server, API only, no signal handlers, listening on a free port. One per test file. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
   const port = await freePort();
-  const server = createGameServer({ clientDir: null, gracefullyShutdown: false });
+  const server = createGameServer({ clientDir: null, gracefullyShutdown: false, ...options });
   await server.listen(port);
   return {
     server,
@@ -105,4 +106,32 @@ export function nextPatch(room: MatchRoomClient, timeoutMs = 5_000): Promise<voi
 /** Waits for `count` further state patches. */
 export async function patches(room: MatchRoomClient, count: number): Promise<void> {
   for (let i = 0; i < count; i++) await nextPatch(room);
+}
+
+/** The reliable input channel of a joined room, typed with the shared input schema. */
+export function inputChannel(joined: Joined): InputHandle<PlayerInput> {
+  return joined.room.input<PlayerInput>({ type: PlayerInput, mode: "reliable" });
+}
+
+/**
+ * Sends each intent on the input channel about every 16 ms (the browser's frame rate) and returns
+ * exactly what was staged for each send, in order.
+ */
+export async function sendInputs(handle: InputHandle<PlayerInput>, intents: readonly InputIntent[]): Promise<InputIntent[]> {
+  const sent: InputIntent[] = [];
+  for (const intent of intents) {
+    handle.data.moveX = intent.moveX;
+    handle.data.moveY = intent.moveY;
+    handle.data.kick = intent.kick;
+    if (handle.send() === 0) throw new Error("input not sent: connection closed");
+    sent.push({ moveX: handle.data.moveX, moveY: handle.data.moveY, kick: handle.data.kick });
+    await sleep(16);
+  }
+  return sent;
+}
+
+/** Waits until the server has processed every input sent on `handle`, then for a patch taken after that. */
+export async function settleInputs(joined: Joined, handle: InputHandle<PlayerInput>): Promise<void> {
+  await waitFor(() => handle.lastProcessed === handle.sentCount, `server to ack ${handle.sentCount} inputs (acked ${handle.lastProcessed})`);
+  await patches(joined.room, 2);
 }

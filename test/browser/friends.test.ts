@@ -1,0 +1,121 @@
+// Browser end-to-end: host, friend and spectator pages in one private room — goals, chat and a dropped connection.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReboundDebugView } from "../../game/app.ts";
+import { launchChromium, SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
+import { startProductionServer, type RunningServer } from "./support/productionServer.ts";
+
+const PORT = 25795;
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function view(page: Page): Promise<ReboundDebugView | null> {
+  return page.evaluate(() => window.reboundDebug?.() ?? null);
+}
+
+async function waitFor(page: Page, accept: (view: ReboundDebugView) => boolean, what: string, timeoutMs = 20_000): Promise<ReboundDebugView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const current = await view(page);
+    if (current && accept(current)) return current;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last view: ${JSON.stringify(current)}`);
+    await page.waitForTimeout(150);
+  }
+}
+
+async function openPage(): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  contexts.push(context);
+  return { page: await context.newPage(), context };
+}
+
+describe("host, friend and spectator", () => {
+  beforeAll(async () => {
+    server = await startProductionServer(PORT);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("plays a private room with a friend and a spectator: goals, chat and a reconnect into the same slot", async () => {
+    const { page: host } = await openPage();
+    const errors = watchErrors(host, "host");
+    await host.goto(server.url);
+    await host.fill("#name", "Hostess");
+    await host.click("#host-room");
+    await host.fill("input[name=roomName]", "Private kickabout");
+    await host.check("input[name=isPrivate]");
+    await host.click("#create-room");
+    const hostView = await waitFor(host, (v) => v.players.length === 1, "the host's room");
+    const link = await host.inputValue("#share-link");
+
+    // The private room is not in anyone's room list.
+    const { page: browserPage } = await openPage();
+    await browserPage.goto(server.url);
+    await browserPage.waitForSelector("#rooms");
+    await browserPage.waitForTimeout(1000);
+    expect(await browserPage.locator("#rooms").textContent()).not.toContain("Private kickabout");
+
+    const { page: friend, context: friendContext } = await openPage();
+    errors.push(...watchErrors(friend, "friend"));
+    await friend.goto(server.url);
+    await friend.fill("#name", "Friend");
+    await friend.goto(link);
+    const friendView = await waitFor(friend, (v) => v.players.length === 2, "the friend in the room");
+    const friendStart = friendView.players.find((p) => p.sessionId === friendView.sessionId)!;
+    expect(friendStart.team).toBe("blue");
+
+    const { page: spectator } = await openPage();
+    errors.push(...watchErrors(spectator, "spectator"));
+    await spectator.goto(server.url);
+    await spectator.fill("#name", "Watcher");
+    await spectator.goto(`${link}?spectate`);
+    const spectatorView = await waitFor(spectator, (v) => v.players.length === 3, "the spectator in the room");
+    expect(spectatorView.players.find((p) => p.sessionId === spectatorView.sessionId)!.team).toBe("spectator");
+    await spectator.waitForSelector("#join-red"); // a free slot offers "join red"
+
+    // The friend plays: runs up.
+    await friend.keyboard.down("KeyW");
+    await friend.waitForTimeout(600);
+    await friend.keyboard.up("KeyW");
+    await waitFor(host, (v) => v.players.find((p) => p.sessionId === friendView.sessionId)!.y < friendStart.y - 30, "the friend's move on the host page");
+
+    // Chat from the friend reaches the host and the spectator.
+    await friend.keyboard.press("Enter");
+    await friend.keyboard.type("hello from the friend");
+    await friend.keyboard.press("Enter");
+    for (const page of [host, spectator]) {
+      await page.waitForFunction(() => document.querySelector("#chat-lines")?.textContent?.includes("hello from the friend"));
+    }
+
+    // Two practice bots for red, then kick off; the spectator sees the score change.
+    await host.click("#add-bot-red");
+    await host.click("#add-bot-red");
+    await host.click("#start-match");
+    await waitFor(spectator, (v) => v.score.red + v.score.blue > 0, "a goal seen by the spectator", 60_000);
+    await spectator.waitForFunction(() => Number(document.querySelector("#score-red")?.textContent) + Number(document.querySelector("#score-blue")?.textContent) > 0);
+
+    // The friend's network drops and comes back: same slot, same team, marked as reconnecting meanwhile.
+    await friendContext.setOffline(true);
+    await waitFor(host, (v) => v.players.find((p) => p.sessionId === friendView.sessionId)?.connected === false, "the host to see the friend reconnecting", 30_000);
+    await host.screenshot({ path: `${SCREENSHOT_DIR}friends-host-sees-reconnecting.png` });
+    await friendContext.setOffline(false);
+    const back = await waitFor(friend, (v) => !v.reconnecting && v.players.find((p) => p.sessionId === friendView.sessionId)?.connected === true, "the friend back in the room", 40_000);
+    expect(back.sessionId).toBe(friendView.sessionId);
+    expect(back.players.find((p) => p.sessionId === friendView.sessionId)!.team).toBe("blue");
+    await waitFor(host, (v) => v.players.find((p) => p.sessionId === friendView.sessionId)?.connected === true, "the host to see the friend back");
+    expect(hostView.roomId).toBe(back.roomId);
+
+    await host.screenshot({ path: `${SCREENSHOT_DIR}friends-host.png` });
+    await friend.screenshot({ path: `${SCREENSHOT_DIR}friends-friend.png` });
+    await spectator.screenshot({ path: `${SCREENSHOT_DIR}friends-spectator.png` });
+    // The offline period legitimately logs failed reconnect attempts on the friend's page.
+    expect(errors.filter((line) => !/ERR_INTERNET_DISCONNECTED|WebSocket|net::|Failed to fetch|reconnect/i.test(line))).toEqual([]);
+  });
+});
