@@ -1,12 +1,14 @@
 // The app controller: routes (/ and /r/<roomId>), menu → match → menu, and wiring of HUD, keyboard and connection.
 import type Phaser from "phaser";
+import { CLOSE } from "../shared/constants.ts";
 import { IDLE_INTENT, type InputIntent } from "../shared/input.ts";
 import type { CreateOptions } from "../shared/protocol.ts";
 import { KeyboardInput } from "./input/keyboard.ts";
 import { isTouchScreen, TouchControls } from "./input/touch.ts";
-import { MatchConnection } from "./net/connection.ts";
+import { INTERPOLATION_DELAY_MS, MatchConnection } from "./net/connection.ts";
 import type { MatchSceneData } from "./scenes/MatchScene.ts";
 import { Hud } from "./ui/hud.ts";
+import { NetPanel } from "./ui/netPanel.ts";
 import { LobbyFeed } from "./net/lobby.ts";
 import { showMenu, type MenuActions, type MenuHandle } from "./ui/menu.ts";
 import { rememberedName } from "./ui/playerName.ts";
@@ -27,6 +29,15 @@ declare global {
   }
 }
 
+/** What to tell a player whose room ended for them (empty for leaving on purpose). */
+function leaveMessage(code: number, reason?: string): string {
+  if (code === 4000 || code === 1000) return "";
+  if (code === CLOSE.kicked) return reason || "You were kicked by the host.";
+  if (code === CLOSE.serverRestart || code === 4001) return "The server is restarting — try again in a moment.";
+  if (code === CLOSE.badInput || code === 4002) return "Disconnected: the server rejected a message from this page.";
+  return `Disconnected (${code}${reason ? `: ${reason}` : ""})`;
+}
+
 function friendlyError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (/wrong password/i.test(text)) return "Wrong password: type the room's password in the password box and try again.";
@@ -38,7 +49,7 @@ function friendlyError(error: unknown): string {
 
 export function startApp(game: Phaser.Game): void {
   let menu: { handle: MenuHandle; lobby: LobbyFeed } | null = null;
-  let current: { connection: MatchConnection; hud: Hud; keyboard: KeyboardInput; touch: TouchControls | null; reconnecting: boolean } | null = null;
+  let current: { connection: MatchConnection; hud: Hud; netPanel: NetPanel; keyboard: KeyboardInput; touch: TouchControls | null; reconnecting: boolean } | null = null;
 
   window.reboundDebug = () => {
     if (!current) return null;
@@ -75,26 +86,30 @@ export function startApp(game: Phaser.Game): void {
       updateSettings: (settings) => connection.updateSettings(settings),
     });
     const touch = isTouchScreen() ? new TouchControls() : null;
-    const session = { connection, hud, keyboard, touch, reconnecting: false };
+    const netPanel = new NetPanel(connection, INTERPOLATION_DELAY_MS);
+    const session = { connection, hud, netPanel, keyboard, touch, reconnecting: false };
     current = session;
     connection.on({
       chat: (line) => hud.chat.add(line),
       notice: (notice) => hud.showToast(notice.text),
       drop: () => { session.reconnecting = true; },
       reconnect: () => { session.reconnecting = false; },
-      leave: (code, reason) => exitMatch(code === 4000 || code === 1000 ? "" : `Disconnected (${code}${reason ? `: ${reason}` : ""})`),
+      leave: (code, reason) => exitMatch(leaveMessage(code, reason)),
     });
     window.addEventListener("keydown", focusChatOnEnter);
     const data: MatchSceneData = {
       connection,
       readIntent: (): InputIntent => (hud.chat.typing ? IDLE_INTENT : (touch?.intent() ?? keyboard.intent())),
-      afterFrame: () => hud.update({
-        state: connection.state,
-        sessionId: connection.sessionId,
-        roomId: connection.roomId,
-        pingMs: connection.clock.rtt,
-        reconnecting: session.reconnecting,
-      }),
+      afterFrame: (now, frameMs) => {
+        hud.update({
+          state: connection.state,
+          sessionId: connection.sessionId,
+          roomId: connection.roomId,
+          pingMs: connection.clock.rtt,
+          reconnecting: session.reconnecting,
+        });
+        netPanel.update(now, frameMs);
+      },
     };
     game.scene.stop("menu");
     game.scene.start("match", data);
@@ -110,6 +125,7 @@ export function startApp(game: Phaser.Game): void {
   const exitMatch = (message: string) => {
     if (!current) return;
     current.hud.destroy();
+    current.netPanel.destroy();
     current.keyboard.destroy();
     current.touch?.destroy();
     current = null;

@@ -4,7 +4,7 @@ import { Client, type InputHandle, type Room } from "@colyseus/sdk";
 import type { Server } from "colyseus";
 import { createGameServer, type AppOptions } from "../../server/app.ts";
 import { PlayerInput, type InputIntent } from "../../shared/input.ts";
-import { MATCH_ROOM, type ChatLine, type JoinOptions, type Notice } from "../../shared/protocol.ts";
+import { MATCH_ROOM, type ChatLine, type CreateOptions, type JoinOptions, type Notice } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
 
 export type MatchRoomClient = Room<unknown, MatchState>;
@@ -62,7 +62,7 @@ function track(room: MatchRoomClient): Joined {
 }
 
 /** Creates a fresh match room (so tests in one file never share a room). */
-export async function createMatch(endpoint: string, options: JoinOptions = {}): Promise<Joined> {
+export async function createMatch(endpoint: string, options: CreateOptions = {}): Promise<Joined> {
   const room = await new Client(endpoint).create<MatchState>(MATCH_ROOM, options, MatchState);
   return track(room);
 }

@@ -22,6 +22,13 @@ async function listing(): Promise<{ rooms: Listed[]; lobby: Room }> {
   return { rooms, lobby };
 }
 
+/** Cuts a client's socket from the server side with no close handshake: the client sees 1006. */
+function dropSocket(roomId: string, sessionId: string): void {
+  const ref = serverRoom(roomId).clients.getById(sessionId)?.ref as { terminate?: () => void } | undefined;
+  if (!ref?.terminate) throw new Error("no socket to drop");
+  ref.terminate();
+}
+
 function serverRoom(roomId: string): MatchRoom {
   const room = matchMaker.getLocalRoomById(roomId);
   if (!room) throw new Error(`room ${roomId} is not on this process`);
@@ -166,8 +173,7 @@ describe("reconnection", () => {
       room.state.players.get(friendId)!.goals = 2;
       await patches(friend.room, 2);
       const reconnected = new Promise<void>((resolve) => friend.room.onReconnect(() => resolve()));
-      // Cut the socket from the server side without a close handshake: the client sees 1006.
-      room.clients.getById(friendId)!.ref.terminate();
+      dropSocket(host.room.roomId, friendId);
       await waitFor(() => host.room.state.players.get(friendId)?.connected === false, "the host to see the friend reconnecting");
       await reconnected;
       await waitFor(() => host.room.state.players.get(friendId)?.connected === true, "the friend back");
@@ -189,7 +195,7 @@ describe("reconnection", () => {
       friend.room.reconnection.enabled = false;
       const friendId = friend.room.sessionId;
       await waitFor(() => host.room.state.players.get(friendId)?.connected === true, "the friend seated");
-      serverRoom(host.room.roomId).clients.getById(friendId)!.ref.terminate();
+      dropSocket(host.room.roomId, friendId);
       await waitFor(() => host.room.state.players.get(friendId)?.connected === false, "the slot held");
       const heldSince = Date.now();
       await waitFor(() => !host.room.state.players.has(friendId), "the slot to free", (GRACE_SECONDS + 5) * 1000);
