@@ -1,7 +1,7 @@
 // The client's one door to the server: joins rooms through @colyseus/sdk, sends inputs, predicts and smooths.
 import { Callbacks, Client, Predict, type InputHandle, type Reconciler, type Room } from "@colyseus/sdk";
 import type { Data } from "@colyseus/schema";
-import { PlayerInput, type InputIntent } from "../../shared/input.ts";
+import { PlayerInput, sanitizeInput, type InputIntent } from "../../shared/input.ts";
 import { applyPlayerInput } from "../../shared/physics.ts";
 import {
   ClientMessage, MATCH_ROOM, ServerMessage,
@@ -172,14 +172,16 @@ export class MatchConnection {
       snap: 120,
       // The exact function the server's fixed step applies per input; only collisions are left to correct.
       step: (ctx, state, command) => {
-        if (!frozen()) applyPlayerInput(state, command, ctx.dt);
+        // Sanitised on a copy exactly as the server does, so any input source replays identically.
+        if (!frozen()) applyPlayerInput(state, sanitizeInput({ moveX: command.moveX, moveY: command.moveY, kick: command.kick }), ctx.dt);
       },
+      // The SDK measures each reconcile's correction (its prediction at the acked input vs the server's
+      // truth) only while a divergence tolerance is set: an infinite one turns that on and never warns.
+      warnOnDivergence: Number.POSITIVE_INFINITY,
       onReconcile: () => {
-        if (!this.reconciler) return;
-        const dx = this.reconciler.state.x - player.x;
-        const dy = this.reconciler.state.y - player.y;
-        const size = Math.hypot(dx, dy);
-        if (size > 0.05) {
+        const size = this.reconciler?.lastCorrectionMag ?? 0;
+        // Past the snap distance it is a kickoff teleport, not a misprediction.
+        if (size > 0.05 && size <= 120) {
           this.corrections += 1;
           this.lastCorrectionSize = size;
         }

@@ -1,5 +1,8 @@
 // The match room: lifecycle, roles and validation around the shared step, which it runs in a 60 Hz fixed timestep.
-import { CloseCode, Room, ServerError, validate, type Client, type StepContext } from "colyseus";
+import {
+  CloseCode, OnMessageException, Room, ServerError, validate,
+  type Client, type RoomException, type RoomMethodName, type StepContext,
+} from "colyseus";
 import { botIntent } from "../../shared/bot.ts";
 import { CLOSE, LIMITS, MATCH_LIMITS, PATCH_MS, TICK_HZ } from "../../shared/constants.ts";
 import { PlayerInput, sanitizeInput } from "../../shared/input.ts";
@@ -47,6 +50,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   private readonly pitch: PlayerBody[] = [];
   private readonly pitchIds: string[] = [];
   private readonly chatTimes = new Map<string, number[]>();
+  /** Clients whose socket failed with a protocol error (e.g. a frame over maxPayload → 1009). */
+  private readonly brokenSockets = new Set<string>();
   /** Each bot's number, which varies how it plays (see botIntent). */
   private readonly botNumbers = new Map<string, number>();
 
@@ -62,8 +67,11 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     [ClientMessage.addBot]: validate(AddBotPayload, (client, message) => this.hostOnly(client, () => this.addBot(client, message.team))),
     [ClientMessage.removeBot]: validate(RemoveBotPayload, (client, message) => this.hostOnly(client, () => this.removeBot(message.sessionId))),
     // Anything the protocol does not name is a broken or hostile client: disconnect only that one.
-    "*": (client: Client, type: string | number) => {
-      client.leave(CLOSE.badInput, `unknown message type ${String(type).slice(0, 40)}`);
+    // `type` is unknown on purpose: a message literally named "*" arrives here with its payload in this
+    // slot, and String() of a crafted object ({ toString: 1 }) threw and took the whole process down.
+    "*": (client: Client, type: unknown) => {
+      const name = typeof type === "string" || typeof type === "number" ? String(type).slice(0, 40) : "*";
+      client.leave(CLOSE.badInput, `unknown message type ${name}`);
     },
   };
 
@@ -95,6 +103,9 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   }
 
   onJoin(client: Client, _options: unknown, auth: AuthResult): void {
+    // ws closes an oversized frame with 1009 but the room only sees 1006, like a network drop:
+    // remember the socket error so that client's seat is not held for a reconnection.
+    client.ref.once("error", () => this.brokenSockets.add(client.sessionId));
     const player = new Player();
     player.name = auth.name;
     player.joinedSeq = ++this.joinCounter;
@@ -110,6 +121,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   onDrop(client: Client, code?: number): void {
     // Clients we threw out (bad input, kicked) do not get their seat held.
     if (code === CloseCode.WITH_ERROR || (code !== undefined && code >= 4100)) return;
+    if (this.brokenSockets.has(client.sessionId)) return;
     const player = this.state.players.get(client.sessionId);
     if (!player) return;
     player.connected = false;
@@ -117,6 +129,28 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     this.allowReconnection(client, serverConfig.reconnectGraceSeconds).catch(() => {
       // Rejected when the grace period ends or the room disposes; onLeave frees the slot.
     });
+  }
+
+  /** Graceful shutdown (SIGTERM): say why, then close with our own code, which the SDK does not retry
+   * (the framework's default, 4001, is also final; ours lets the page say "restarting"). */
+  onBeforeShutdown(): void {
+    this.notice(undefined, "error", "Server restarting…");
+    this.disconnect(CLOSE.serverRestart).catch(() => {
+      // Already disposing.
+    });
+  }
+
+  /** A handler that throws costs only the client that sent the message, never the process: without
+   * this hook the error escapes into the socket's emitter and the uncaught-exception handler stops
+   * every room on the server. Errors from onAuth/onCreate/onJoin are rethrown to the joiner anyway. */
+  onUncaughtException(error: RoomException, methodName: RoomMethodName): void {
+    if (error instanceof OnMessageException) {
+      console.error(`[match ${this.roomId}] a message handler threw; disconnecting its sender:`, error.cause ?? error);
+      error.client.leave(CLOSE.badInput, "message rejected");
+      return;
+    }
+    if (methodName === "onAuth" || methodName === "onCreate" || methodName === "onJoin") return;
+    console.error(`[match ${this.roomId}] ${methodName} threw:`, error.cause ?? error);
   }
 
   onReconnect(client: Client): void {
@@ -130,6 +164,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     const player = this.state.players.get(client.sessionId);
     this.state.players.delete(client.sessionId);
     this.chatTimes.delete(client.sessionId);
+    this.brokenSockets.delete(client.sessionId);
     if (player) this.systemChat(`${player.name} left`);
     if (this.state.hostId === client.sessionId) this.migrateHost();
     // Bots alone do not keep a room alive.

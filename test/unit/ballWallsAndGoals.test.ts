@@ -87,8 +87,8 @@ describe("ball and walls", () => {
         // Inside the pitch, or inside a net (behind a goal line, between the posts).
         const inX = ball.x >= -FIELD.goalDepth + R && ball.x <= FIELD.width + FIELD.goalDepth - R;
         const inY = ball.y >= R && ball.y <= FIELD.height - R;
-        const inNet = ball.x >= 0 && ball.x <= FIELD.width || (ball.y >= GOAL_TOP + R && ball.y <= GOAL_BOTTOM - R);
-        if (!inX || !inY || !inNet) escapes.push(`angle ${angle} step ${step}: (${ball.x}, ${ball.y})`);
+        const onPitchOrInNet = (ball.x >= 0 && ball.x <= FIELD.width) || (ball.y >= GOAL_TOP + R && ball.y <= GOAL_BOTTOM - R);
+        if (!inX || !inY || !onPitchOrInNet) escapes.push(`angle ${angle} step ${step}: (${ball.x}, ${ball.y})`);
       }
       expect(escapes).toEqual([]);
     }

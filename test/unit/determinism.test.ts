@@ -26,7 +26,7 @@ class ScriptedPlayers {
   }
 
   next(world: PhysicsWorld): InputIntent[] {
-    return this.held.map((held, index) => {
+    return this.held.map((_held, index) => {
       if (this.random() < 0.05) {
         this.chasing[index] = this.random() < 0.5;
         this.held[index] = randomIntent(this.random);
