@@ -1,17 +1,40 @@
 // Vite build of the browser client (game/) into dist/client, which the server serves on its own port.
-import { defineConfig } from "vite";
+import { fileURLToPath } from "node:url";
+import { defineConfig, type Plugin } from "vite";
+
+/** In `npm run dev`, /compare/<roomId> is the compare page (the production server routes it the same way). */
+const compareRoute: Plugin = {
+  name: "rebound-compare-route",
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      if (req.url && /^\/compare\/[A-Za-z0-9_-]+\/?(\?.*)?$/.test(req.url)) req.url = "/compare.html";
+      next();
+    });
+  },
+};
 
 export default defineConfig({
   root: "game",
   publicDir: "public",
+  plugins: [compareRoute],
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
+      // Two pages: the game, and the WebSocket-vs-polling compare page, which never loads Phaser.
+      input: {
+        main: fileURLToPath(new URL("./game/index.html", import.meta.url)),
+        compare: fileURLToPath(new URL("./game/compare.html", import.meta.url)),
+      },
       output: {
         // Phaser in its own long-cached chunk: game code changes do not re-download the engine.
-        manualChunks: (id) => (id.includes("node_modules/phaser") ? "phaser" : undefined),
+        // The Colyseus SDK and schema are shared by both pages: one chunk, cached once.
+        manualChunks: (id) => {
+          if (id.includes("node_modules/phaser")) return "phaser";
+          if (id.includes("node_modules/@colyseus") || id.includes("node_modules/msgpackr")) return "colyseus";
+          return undefined;
+        },
       },
     },
   },

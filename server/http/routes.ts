@@ -1,8 +1,9 @@
-// Plain HTTP routes on the game's port: health, metrics, and the built client (with /r/<roomId> deep links).
+// Plain HTTP routes on the game's port: health, metrics, the live-score polling API, and the built client (with /r/<roomId> and /compare/<roomId> deep links).
 import express, { type Application } from "express";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { metricsSnapshot, resetMetrics } from "../metrics.ts";
+import { mountLiveApi } from "./liveApi.ts";
 
 export function mountHttpRoutes(app: Application, clientDir: string | null): void {
   app.get("/healthz", (_req, res) => {
@@ -15,6 +16,7 @@ export function mountHttpRoutes(app: Application, clientDir: string | null): voi
     resetMetrics();
     res.json({ ok: true });
   });
+  mountLiveApi(app);
   if (!clientDir) return;
   const indexHtml = join(clientDir, "index.html");
   if (!existsSync(indexHtml)) {
@@ -25,7 +27,12 @@ export function mountHttpRoutes(app: Application, clientDir: string | null): voi
   }
   app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
   // Deep links into a room are client-side routes: serve the app, which reads the path.
-  app.get(["/r/:roomId", "/compare/:roomId"], (_req, res) => {
+  app.get("/r/:roomId", (_req, res) => {
     res.sendFile(indexHtml);
+  });
+  // The compare page is its own small Vite entry (no Phaser): WebSocket feed vs HTTP polling.
+  const compareHtml = join(clientDir, "compare.html");
+  app.get("/compare/:roomId", (_req, res) => {
+    res.sendFile(existsSync(compareHtml) ? compareHtml : indexHtml);
   });
 }

@@ -1,0 +1,94 @@
+// A small pitch on a plain 2D canvas (no Phaser): field lines, both goals, the ball where the data says, and a trail of recent updates.
+import { BALL, FIELD } from "../../shared/constants.ts";
+import { el } from "../ui/dom.ts";
+
+const SCALE = 0.5;
+const MARGIN = 24;
+const TRAIL = 14;
+const COLOURS = { red: "#e5484d", blue: "#3e8cf0" } as const;
+
+export class PitchView {
+  readonly canvas: HTMLCanvasElement;
+  private readonly context: CanvasRenderingContext2D | null;
+  private readonly trail: { x: number; y: number }[] = [];
+  private ball: { x: number; y: number } | null = null;
+  private dirty = true;
+  private readonly trailColour: string;
+
+  constructor(id: string, trailColour: string) {
+    const width = FIELD.width * SCALE + MARGIN * 2;
+    const height = FIELD.height * SCALE + MARGIN * 2;
+    this.canvas = el("canvas", { id, width: String(width), height: String(height), "aria-label": "pitch with the ball" });
+    this.context = this.canvas.getContext("2d");
+    this.trailColour = trailColour;
+  }
+
+  /** A new update arrived: the ball is here now (world coordinates). */
+  setBall(x: number, y: number): void {
+    if (this.ball && this.ball.x === x && this.ball.y === y) return;
+    this.ball = { x, y };
+    this.trail.push({ x, y });
+    if (this.trail.length > TRAIL) this.trail.shift();
+    this.dirty = true;
+  }
+
+  /** Redraws only when an update changed something. */
+  draw(): void {
+    const g = this.context;
+    if (!g || !this.dirty) return;
+    this.dirty = false;
+    const { width: w, height: h, goalHalfWidth, goalDepth } = FIELD;
+    const px = (x: number) => MARGIN + x * SCALE;
+    const py = (y: number) => MARGIN + y * SCALE;
+    g.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    g.fillStyle = "#1d5e35";
+    g.fillRect(0, 0, this.canvas.width, this.canvas.height);
+    for (let i = 0; i < 10; i++) {
+      g.fillStyle = i % 2 === 0 ? "#2f8a4d" : "#2a7e46";
+      g.fillRect(px((w / 10) * i), py(0), (w / 10) * SCALE, h * SCALE);
+    }
+    g.strokeStyle = "rgba(232, 245, 233, 0.9)";
+    g.lineWidth = 2;
+    g.strokeRect(px(0), py(0), w * SCALE, h * SCALE);
+    g.beginPath();
+    g.moveTo(px(w / 2), py(0));
+    g.lineTo(px(w / 2), py(h));
+    g.stroke();
+    g.beginPath();
+    g.arc(px(w / 2), py(h / 2), 70 * SCALE, 0, Math.PI * 2);
+    g.stroke();
+    for (const side of ["red", "blue"] as const) {
+      const lineX = side === "red" ? 0 : w;
+      const backX = side === "red" ? -goalDepth : w + goalDepth;
+      g.fillStyle = "rgba(255, 255, 255, 0.15)";
+      g.fillRect(px(Math.min(lineX, backX)), py(h / 2 - goalHalfWidth), goalDepth * SCALE, goalHalfWidth * 2 * SCALE);
+      g.strokeStyle = COLOURS[side];
+      g.lineWidth = 3;
+      g.beginPath();
+      g.moveTo(px(lineX), py(h / 2 - goalHalfWidth));
+      g.lineTo(px(backX), py(h / 2 - goalHalfWidth));
+      g.lineTo(px(backX), py(h / 2 + goalHalfWidth));
+      g.lineTo(px(lineX), py(h / 2 + goalHalfWidth));
+      g.stroke();
+    }
+    // Each dot is one update as it arrived: dense for a pushed feed, sparse for a polled one.
+    this.trail.forEach((point, index) => {
+      if (index === this.trail.length - 1) return;
+      g.globalAlpha = 0.15 + (0.55 * index) / this.trail.length;
+      g.fillStyle = this.trailColour;
+      g.beginPath();
+      g.arc(px(point.x), py(point.y), 3, 0, Math.PI * 2);
+      g.fill();
+    });
+    g.globalAlpha = 1;
+    if (this.ball) {
+      g.fillStyle = "#ffffff";
+      g.strokeStyle = "#0b0f14";
+      g.lineWidth = 2;
+      g.beginPath();
+      g.arc(px(this.ball.x), py(this.ball.y), Math.max(4, BALL.radius * SCALE + 1), 0, Math.PI * 2);
+      g.fill();
+      g.stroke();
+    }
+  }
+}

@@ -1,0 +1,253 @@
+// Browser end-to-end: the network panel (live numbers, bad-network switch, wss:// under TLS) and the WebSocket-vs-polling compare page.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ReboundDebugView } from "../../game/app.ts";
+import type { CompareDebugView } from "../../game/compare/comparePage.ts";
+import { launchChromium, SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
+import { startProductionServer, type RunningServer } from "./support/productionServer.ts";
+
+const PORT = 25792;
+const TLS_PORT = 25793;
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function newPage(options: { ignoreHTTPSErrors?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function poll<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+const matchView = (page: Page) => page.evaluate(() => window.reboundDebug?.() ?? null);
+const compareView = (page: Page) => page.evaluate(() => window.reboundCompare?.() ?? null);
+
+/** The raw numbers the panel keeps in data-value, by cell id. */
+async function panelNumbers(page: Page): Promise<Record<string, number>> {
+  return page.$$eval("#net-panel [data-value]", (cells) =>
+    Object.fromEntries(cells.map((cell) => [cell.id, Number((cell as HTMLElement).dataset.value ?? "0")])));
+}
+
+async function setSlider(page: Page, selector: string, value: number): Promise<void> {
+  await page.$eval(selector, (input, next) => {
+    (input as HTMLInputElement).value = String(next);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }, value);
+}
+
+async function hostRoom(page: Page, url: string, name: string): Promise<ReboundDebugView> {
+  await page.goto(url);
+  await page.waitForSelector("#menu", { timeout: 60_000 });
+  await page.fill("#name", name);
+  await page.click("#host-room");
+  await page.fill("input[name=roomName]", `${name}'s room`);
+  await page.click("#create-room");
+  const view = await poll(() => matchView(page), (v) => v !== null && v.players.length === 1, "the host in the room");
+  if (!view) throw new Error("no match view");
+  return view;
+}
+
+describe("network panel and compare page", () => {
+  beforeAll(async () => {
+    server = await startProductionServer(PORT);
+    browser = await launchChromium();
+  });
+
+  // Pages left open keep rendering and starve the next test on a 2-core machine.
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows live ping and rates; the bad-network switch makes the ping grow and says it is on", async () => {
+    const page = await newPage();
+    const errors = watchErrors(page, "player");
+    await hostRoom(page, server.url, "Nadia");
+    expect(await page.isVisible("#net-panel")).toBe(false);
+    await page.keyboard.press("KeyN");
+    await page.waitForSelector("#net-panel", { state: "visible", timeout: 30_000 });
+    await page.keyboard.down("ArrowDown");
+    const live = await poll(() => panelNumbers(page),
+      (n) => n["net-ping"] > 0 && n["net-jitter"] > 0 && n["net-snapshots"] >= 20 && n["net-down"] > 0 && n["net-up"] > 0 &&
+        n["net-tick"] >= 50 && n["net-fps"] > 0 && n["net-connected"] >= 1,
+      "non-zero ping and rates in the panel");
+    await page.keyboard.up("ArrowDown");
+    // The server's tick rate, measured on the server's own clock from the patches' stamps.
+    expect(live["net-tick"]).toBeLessThan(66);
+    expect(live["net-interp"]).toBe(50);
+    expect(await page.$eval("#net-graph", (canvas) => (canvas as HTMLCanvasElement).width)).toBeGreaterThan(0);
+    expect(await page.textContent("#net-protocol")).toBe("ws://");
+    expect(await page.getAttribute("#compare-link", "href")).toMatch(/^\/compare\//);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}netpanel.png` });
+    const calmPing = live["net-ping"];
+
+    // Try a bad network: 150 ms each way, so the input round trip grows by about 300 ms.
+    await page.check("#net-sim-enabled");
+    await setSlider(page, "#net-sim-delay", 150);
+    await setSlider(page, "#net-sim-jitter", 20);
+    await setSlider(page, "#net-sim-loss", 5);
+    expect(await page.isVisible("#net-sim-badge")).toBe(true);
+    expect(await page.textContent("#net-sim-badge")).toContain("+150 ms");
+    const slow = await poll(() => panelNumbers(page), (n) => n["net-ping"] > calmPing + 200, "the ping to include the simulated delay", 30_000);
+    // Prediction still answers at once: the player keeps moving under the simulated delay.
+    const before = await matchView(page);
+    await page.keyboard.down("ArrowUp");
+    await page.waitForTimeout(600);
+    await page.keyboard.up("ArrowUp");
+    const after = await poll(() => matchView(page), (v) => {
+      const me = v?.players.find((p) => p.sessionId === v.sessionId);
+      const was = before?.players.find((p) => p.sessionId === before.sessionId);
+      return !!me && !!was && me.y < was.y - 40;
+    }, "the player to move under the bad network");
+    expect(after).not.toBeNull();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}netpanel-badnetwork.png` });
+    expect(slow["net-ping"]).toBeGreaterThan(calmPing + 200);
+
+    // Switching it off brings the ping back down.
+    await page.uncheck("#net-sim-enabled");
+    expect(await page.isVisible("#net-sim-badge")).toBe(false);
+    await poll(() => panelNumbers(page), (n) => n["net-ping"] < calmPing + 100, "the ping to recover", 30_000);
+    expect(errors).toEqual([]);
+  });
+
+  it("compare page: the WebSocket side follows the match while the polling side lags", async () => {
+    const player = await newPage();
+    const playerErrors = watchErrors(player, "player");
+    const hostView = await hostRoom(player, server.url, "Pia");
+    const href = await player.getAttribute("#compare-link", "href");
+    expect(href).toBe(`/compare/${hostView.roomId}`);
+
+    const compare = await newPage();
+    const compareErrors = watchErrors(compare, "compare");
+    await compare.goto(`${server.url}${href}?poll=1000`);
+    await compare.waitForSelector("#ws-side", { timeout: 60_000 });
+    await poll(() => compareView(compare), (v) => !!v?.ws && !!v.http && v.ws.updates > 5, "both feeds on the compare page");
+    // No Phaser on this page: only the small compare bundle and the shared SDK chunk.
+    const scripts = await compare.$$eval("script[src], link[rel=modulepreload]", (nodes) => nodes.map((n) => n.getAttribute("src") ?? n.getAttribute("href") ?? ""));
+    expect(scripts.some((src) => src.includes("phaser"))).toBe(false);
+
+    // The player runs the ball to the right while the page watches both feeds for 4 s.
+    await player.bringToFront();
+    await player.keyboard.down("ArrowRight");
+    const samples: CompareDebugView[] = [];
+    const until = Date.now() + 4000;
+    while (Date.now() < until) {
+      const v = await compareView(compare);
+      if (v) samples.push(v);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await compare.bringToFront();
+    await compare.waitForTimeout(300);
+    await compare.screenshot({ path: `${SCREENSHOT_DIR}compare.png`, fullPage: true });
+    await player.keyboard.up("ArrowRight");
+
+    const last = samples[samples.length - 1];
+    if (!last?.ws || !last.http) throw new Error("feeds missing");
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const wsStale = mean(samples.map((s) => s.ws?.stalenessMs ?? 0));
+    const httpStale = mean(samples.map((s) => s.http?.stalenessMs ?? 0));
+    const tickLag = mean(samples.map((s) => (s.ws && s.http ? s.ws.tick - s.http.tick : 0)));
+    console.log(`compare page over 4 s: WebSocket stale ${wsStale.toFixed(0)} ms, polling (1 s) stale ${httpStale.toFixed(0)} ms, ` +
+      `polling ${tickLag.toFixed(1)} ticks behind; updates ${last.ws.updates} vs ${last.http.updates}, requests ${last.http.requests}; ` +
+      `ball positions seen ${new Set(samples.map((s) => s.ws?.ball.x)).size} vs ${new Set(samples.map((s) => s.http?.ball.x)).size}`);
+    expect(wsStale).toBeLessThan(100);
+    expect(httpStale).toBeGreaterThan(wsStale + 150);
+    expect(tickLag).toBeGreaterThan(5);
+    expect(last.ws.updates).toBeGreaterThan(last.http.updates * 5);
+    // The WebSocket side follows the ball the player pushes (a warm-up goal may put it back on the
+    // centre spot); the polling side saw only a few of those positions.
+    const positions = (side: "ws" | "http") => new Set(samples.map((s) => `${s[side]?.ball.x},${s[side]?.ball.y}`)).size;
+    expect(positions("ws")).toBeGreaterThan(5);
+    expect(positions("ws")).toBeGreaterThan(positions("http"));
+    // Both feeds agree on the score.
+    expect({ r: last.http.scoreRed, b: last.http.scoreBlue }).toEqual({ r: last.ws.scoreRed, b: last.ws.scoreBlue });
+
+    // Faster polling: 250 ms makes the polling side fresher and costs more requests.
+    const requestsBefore = last.http.requests;
+    await compare.check("#poll-250");
+    await compare.waitForTimeout(2000);
+    const fast = await compareView(compare);
+    expect((fast?.http?.requests ?? 0) - requestsBefore).toBeGreaterThanOrEqual(6);
+    expect(fast?.pollPeriodMs).toBe(250);
+
+    // Manual: nothing more until "Refresh now".
+    await compare.check("#poll-0");
+    await compare.waitForTimeout(400);
+    const manual = (await compareView(compare))?.http?.requests ?? 0;
+    await compare.waitForTimeout(1200);
+    expect((await compareView(compare))?.http?.requests).toBe(manual);
+    await compare.click("#poll-refresh");
+    await poll(() => compareView(compare), (v) => (v?.http?.requests ?? 0) === manual + 1, "one manual refresh");
+    await compare.screenshot({ path: `${SCREENSHOT_DIR}compare-manual.png`, fullPage: true });
+    expect([...playerErrors, ...compareErrors]).toEqual([]);
+  });
+
+  it("under TLS the page is served over HTTPS and the panel says wss://", async () => {
+    const certDir = mkdtempSync(join(tmpdir(), "rebound-browser-tls-"));
+    const key = join(certDir, "key.pem");
+    const cert = join(certDir, "cert.pem");
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1",
+      "-addext", "subjectAltName=DNS:localhost", "-keyout", key, "-out", cert], { stdio: "ignore" });
+    const tlsServer = await startTlsServer(cert, key);
+    try {
+      const page = await newPage({ ignoreHTTPSErrors: true });
+      const errors = watchErrors(page, "tls");
+      const view = await hostRoom(page, `https://localhost:${TLS_PORT}`, "Tara");
+      expect(view.players).toHaveLength(1);
+      await page.keyboard.press("KeyN");
+      await page.waitForSelector("#net-panel", { state: "visible", timeout: 30_000 });
+      await poll(() => page.textContent("#net-protocol"), (text) => text === "wss://", "the panel to say wss://");
+      await poll(() => panelNumbers(page), (n) => n["net-ping"] > 0, "a ping over wss://");
+      await page.screenshot({ path: `${SCREENSHOT_DIR}netpanel-wss.png` });
+      expect(errors).toEqual([]);
+    } finally {
+      await tlsServer.stop();
+      rmSync(certDir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The production server (`node server/index.ts`) with TLS_CERT/TLS_KEY; ready once it logs its https:// address.
+ * (support/productionServer.ts probes /healthz over plain http, which a TLS server refuses.) */
+async function startTlsServer(cert: string, key: string): Promise<{ stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ["server/index.ts"], {
+    cwd: new URL("../../", import.meta.url),
+    env: { ...process.env, PORT: String(TLS_PORT), TLS_CERT: cert, TLS_KEY: key },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk: Buffer) => { log += chunk.toString(); });
+  child.stderr?.on("data", (chunk: Buffer) => { log += chunk.toString(); });
+  const deadline = Date.now() + 20_000;
+  while (!log.includes(`https://localhost:${TLS_PORT}`)) {
+    if (child.exitCode !== null) throw new Error(`TLS server exited early:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`TLS server did not start:\n${log}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  return {
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) { resolve(); return; }
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+    }),
+  };
+}
