@@ -26,7 +26,8 @@ export function renderRoomList(container: HTMLElement, rooms: ListedRoom[], choo
     return el("li", { class: "room-row" },
       el("span", { class: "room-title" }, meta.hasPassword || meta.locked ? el("img", { class: "lock", src: "/assets/lock.svg", alt: meta.locked ? "locked" : "password", title: meta.locked ? "locked" : "password required", width: "12", height: "14" }) : null, el("span", { text: meta.roomName })),
       el("span", { class: "room-meta", text: `${meta.players}/${meta.maxPlayers} · ${meta.spectators} watching · ${describeState(room)}` }),
-      el("span", { class: "room-actions" }, play, watch),
+      el("span", { class: "room-actions" }, play, watch,
+        el("a", { class: "compare-link", href: `/compare/${encodeURIComponent(room.roomId)}`, title: "this match over WebSocket and over HTTP polling, side by side", text: "WS vs HTTP" })),
     );
   });
   container.replaceChildren(el("ul", { class: "room-list", id: "room-list" }, ...rows));
