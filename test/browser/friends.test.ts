@@ -1,52 +1,24 @@
 // Browser end-to-end: host, friend and spectator pages in one private room — goals, chat and a dropped connection.
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReboundDebugView } from "../../game/app.ts";
-import { launchChromium, SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
-import { startProductionServer, type RunningServer } from "./support/productionServer.ts";
+import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
+import { BrowserSession, waitForMatch } from "./support/session.ts";
 
 const PORT = 25795;
+let session: BrowserSession;
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function view(page: Page): Promise<ReboundDebugView | null> {
-  return page.evaluate(() => window.reboundDebug?.() ?? null);
-}
-
-async function waitFor(page: Page, accept: (view: ReboundDebugView) => boolean, what: string, timeoutMs = 20_000): Promise<ReboundDebugView> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const current = await view(page);
-    if (current && accept(current)) return current;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last view: ${JSON.stringify(current)}`);
-    await page.waitForTimeout(150);
-  }
-}
-
-async function openPage(): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  contexts.push(context);
-  return { page: await context.newPage(), context };
-}
+const waitFor = (page: Page, accept: (view: ReboundDebugView) => boolean, what: string, timeoutMs = 20_000) =>
+  waitForMatch(page, accept, what, timeoutMs);
 
 describe("host, friend and spectator", () => {
-  beforeAll(async () => {
-    server = await startProductionServer(PORT);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeAll(async () => { session = await BrowserSession.start(PORT); });
+  afterAll(async () => { await session?.stop(); });
 
   it("plays a private room with a friend and a spectator: goals, chat and a reconnect into the same slot", async () => {
-    const { page: host } = await openPage();
+    const { page: host } = await session.open();
     const errors = watchErrors(host, "host");
-    await host.goto(server.url);
+    await host.goto(session.server.url);
     await host.fill("#name", "Hostess");
     await host.click("#host-room");
     await host.fill("input[name=roomName]", "Private kickabout");
@@ -56,33 +28,34 @@ describe("host, friend and spectator", () => {
     const link = await host.inputValue("#share-link");
 
     // The private room is not in anyone's room list.
-    const { page: browserPage } = await openPage();
-    await browserPage.goto(server.url);
+    const { page: browserPage, context: browserContext } = await session.open();
+    await browserPage.goto(session.server.url);
     await browserPage.waitForSelector("#rooms");
     await browserPage.waitForTimeout(1000);
     expect(await browserPage.locator("#rooms").textContent()).not.toContain("Private kickabout");
+    await browserContext.close(); // one page fewer rendering on a 2-core machine
 
-    const { page: friend, context: friendContext } = await openPage();
+    const { page: friend, context: friendContext } = await session.open();
     errors.push(...watchErrors(friend, "friend"));
-    await friend.goto(server.url);
+    await friend.goto(session.server.url);
     await friend.fill("#name", "Friend");
     await friend.goto(link);
     const friendView = await waitFor(friend, (v) => v.players.length === 2, "the friend in the room");
     const friendStart = friendView.players.find((p) => p.sessionId === friendView.sessionId)!;
     expect(friendStart.team).toBe("blue");
 
-    const { page: spectator } = await openPage();
+    const { page: spectator } = await session.open();
     errors.push(...watchErrors(spectator, "spectator"));
-    await spectator.goto(server.url);
+    await spectator.goto(session.server.url);
     await spectator.fill("#name", "Watcher");
     await spectator.goto(`${link}?spectate`);
     const spectatorView = await waitFor(spectator, (v) => v.players.length === 3, "the spectator in the room");
     expect(spectatorView.players.find((p) => p.sessionId === spectatorView.sessionId)!.team).toBe("spectator");
     await spectator.waitForSelector("#join-red"); // a free slot offers "join red"
 
-    // The friend plays: runs up.
+    // The friend plays: runs up to the side line (and so out of the bots' way for the goal below).
     await friend.keyboard.down("KeyW");
-    await friend.waitForTimeout(600);
+    await friend.waitForTimeout(1500);
     await friend.keyboard.up("KeyW");
     await waitFor(host, (v) => v.players.find((p) => p.sessionId === friendView.sessionId)!.y < friendStart.y - 30, "the friend's move on the host page");
 
@@ -98,7 +71,7 @@ describe("host, friend and spectator", () => {
     await host.click("#add-bot-red");
     await host.click("#add-bot-red");
     await host.click("#start-match");
-    await waitFor(spectator, (v) => v.score.red + v.score.blue > 0, "a goal seen by the spectator", 60_000);
+    await waitFor(spectator, (v) => v.score.red + v.score.blue > 0, "a goal seen by the spectator", 90_000);
     await spectator.waitForFunction(() => Number(document.querySelector("#score-red")?.textContent) + Number(document.querySelector("#score-blue")?.textContent) > 0);
 
     // The friend's network drops and comes back: same slot, same team, marked as reconnecting meanwhile.

@@ -3,37 +3,18 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ReboundDebugView } from "../../game/app.ts";
 import type { CompareDebugView } from "../../game/compare/comparePage.ts";
-import { launchChromium, SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
-import { startProductionServer, type RunningServer } from "./support/productionServer.ts";
+import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
+import { BrowserSession, hostRoom, matchView, poll } from "./support/session.ts";
 
 const PORT = 25792;
 const TLS_PORT = 25793;
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let session: BrowserSession;
+const newPage = (options: { ignoreHTTPSErrors?: boolean } = {}): Promise<Page> => session.newPage(options);
 
-async function newPage(options: { ignoreHTTPSErrors?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function poll<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
-
-const matchView = (page: Page) => page.evaluate(() => window.reboundDebug?.() ?? null);
 const compareView = (page: Page) => page.evaluate(() => window.reboundCompare?.() ?? null);
 
 /** The raw numbers the panel keeps in data-value, by cell id. */
@@ -49,38 +30,22 @@ async function setSlider(page: Page, selector: string, value: number): Promise<v
   }, value);
 }
 
-async function hostRoom(page: Page, url: string, name: string): Promise<ReboundDebugView> {
-  await page.goto(url);
-  await page.waitForSelector("#menu", { timeout: 60_000 });
-  await page.fill("#name", name);
-  await page.click("#host-room");
-  await page.fill("input[name=roomName]", `${name}'s room`);
-  await page.click("#create-room");
-  const view = await poll(() => matchView(page), (v) => v !== null && v.players.length === 1, "the host in the room");
-  if (!view) throw new Error("no match view");
-  return view;
-}
-
 describe("network panel and compare page", () => {
-  beforeAll(async () => {
-    server = await startProductionServer(PORT);
-    browser = await launchChromium();
-  });
+  beforeAll(async () => { session = await BrowserSession.start(PORT); });
 
   // Pages left open keep rendering and starve the next test on a 2-core machine.
   afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
+    await session.closePages();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.stop();
   });
 
   it("shows live ping and rates; the bad-network switch makes the ping grow and says it is on", async () => {
     const page = await newPage();
     const errors = watchErrors(page, "player");
-    await hostRoom(page, server.url, "Nadia");
+    await hostRoom(page, session.server.url, "Nadia");
     expect(await page.isVisible("#net-panel")).toBe(false);
     await page.keyboard.press("KeyN");
     await page.waitForSelector("#net-panel", { state: "visible", timeout: 30_000 });
@@ -131,13 +96,13 @@ describe("network panel and compare page", () => {
   it("compare page: the WebSocket side follows the match while the polling side lags", async () => {
     const player = await newPage();
     const playerErrors = watchErrors(player, "player");
-    const hostView = await hostRoom(player, server.url, "Pia");
+    const hostView = await hostRoom(player, session.server.url, "Pia");
     const href = await player.getAttribute("#compare-link", "href");
     expect(href).toBe(`/compare/${hostView.roomId}`);
 
     const compare = await newPage();
     const compareErrors = watchErrors(compare, "compare");
-    await compare.goto(`${server.url}${href}?poll=1000`);
+    await compare.goto(`${session.server.url}${href}?poll=1000`);
     await compare.waitForSelector("#ws-side", { timeout: 60_000 });
     await poll(() => compareView(compare), (v) => !!v?.ws && !!v.http && v.ws.updates > 5, "both feeds on the compare page");
     // No Phaser on this page: only the small compare bundle and the shared SDK chunk.

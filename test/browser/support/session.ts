@@ -1,0 +1,77 @@
+// Shared browser-test plumbing: one production server + one Chromium per file, fresh contexts per page, polling helpers.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { ReboundDebugView } from "../../../game/app.ts";
+import { launchChromium } from "./chromium.ts";
+import { startProductionServer, type RunningServer } from "./productionServer.ts";
+
+export class BrowserSession {
+  private readonly contexts: BrowserContext[] = [];
+  readonly server: RunningServer;
+  readonly browser: Browser;
+
+  private constructor(server: RunningServer, browser: Browser) {
+    this.server = server;
+    this.browser = browser;
+  }
+
+  static async start(port: number, env: Record<string, string> = {}): Promise<BrowserSession> {
+    const server = await startProductionServer(port, env);
+    return new BrowserSession(server, await launchChromium());
+  }
+
+  /** A page in its own context (own localStorage, own network switch), 1280×720 unless told otherwise. */
+  async open(options: { ignoreHTTPSErrors?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+    this.contexts.push(context);
+    return { page: await context.newPage(), context };
+  }
+
+  async newPage(options: { ignoreHTTPSErrors?: boolean } = {}): Promise<Page> {
+    return (await this.open(options)).page;
+  }
+
+  /** Closes every page opened so far: pages left open keep rendering and starve the next test. */
+  async closePages(): Promise<void> {
+    for (const context of this.contexts.splice(0)) await context.close();
+  }
+
+  async stop(): Promise<void> {
+    await this.closePages();
+    await this.browser.close();
+    await this.server.stop();
+  }
+}
+
+/** Re-reads `read` every 150 ms until `accept` holds; fails with `what` and the last value after the timeout. */
+export async function poll<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+export function matchView(page: Page): Promise<ReboundDebugView | null> {
+  return page.evaluate(() => window.reboundDebug?.() ?? null);
+}
+
+/** Waits until the page's match view satisfies `accept`. */
+export async function waitForMatch(page: Page, accept: (view: ReboundDebugView) => boolean, what: string, timeoutMs = 30_000): Promise<ReboundDebugView> {
+  const view = await poll(() => matchView(page), (v) => v !== null && accept(v), what, timeoutMs);
+  if (!view) throw new Error(`no match view for ${what}`);
+  return view;
+}
+
+/** Opens the start page, types a name and hosts a room with that name; resolves once the host is in it. */
+export async function hostRoom(page: Page, url: string, name: string, configure?: (page: Page) => Promise<void>): Promise<ReboundDebugView> {
+  await page.goto(url);
+  await page.waitForSelector("#menu", { timeout: 60_000 });
+  await page.fill("#name", name);
+  await page.click("#host-room");
+  await page.fill("input[name=roomName]", `${name}'s room`);
+  if (configure) await configure(page);
+  await page.click("#create-room");
+  return waitForMatch(page, (v) => v.players.length === 1, "the host in the room");
+}
