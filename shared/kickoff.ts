@@ -1,6 +1,6 @@
 // Kickoff formation: where each team's players and the ball stand before every kickoff.
 import { FIELD, PLAYER } from "./constants.ts";
-import { snap, type Body } from "./physics.ts";
+import { snapPosition, type Body } from "./physics.ts";
 import type { PlayingTeam } from "./state.ts";
 
 /** Spots in each team's own half (depth 1 = at the centre line), nearest the centre first (red's half; blue is mirrored). */
@@ -20,8 +20,8 @@ export function kickoffSpot(team: PlayingTeam, index: number): { x: number; y: n
   const fromCentre = (1 - spot.depth) * (half - PLAYER.radius * 2) + PLAYER.radius * 3;
   const x = team === "red" ? half - fromCentre : half + fromCentre;
   const y = PLAYER.radius + spot.lateral * (FIELD.height - PLAYER.radius * 2);
-  // Snapped like every stepped position, so the server's copy equals the float32 the clients receive.
-  return { x: snap(x), y: snap(y) };
+  // Snapped like every stepped position, so the server's copy equals what the clients receive.
+  return { x: snapPosition(x), y: snapPosition(y) };
 }
 
 export function placeBody(body: Body, x: number, y: number): void {

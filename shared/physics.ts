@@ -1,6 +1,6 @@
 // The deterministic world step: player movement from inputs, disc collisions, kicks, ball, walls and goals.
 // Pure functions over plain shapes; the server's fixed step and the client's reconciler both call them.
-import { BALL, FIELD, KICK, PLAYER, SNAP_GRID, TICK_HZ } from "./constants.ts";
+import { BALL, FIELD, KICK, PLAYER, POSITION_GRID, STOP_SPEED, TICK_HZ, VELOCITY_GRID } from "./constants.ts";
 import { AXIS_MAX, type InputIntent } from "./input.ts";
 import type { PlayingTeam } from "./state.ts";
 
@@ -29,16 +29,22 @@ export interface StepEvents {
   kickers: number[];
 }
 
-/** Rounds to the 1/64 grid. Why: keeps server memory, float32 wire values and client replay identical. */
-export function snap(value: number): number {
-  return Math.round(value * SNAP_GRID) / SNAP_GRID;
+/** Rounds a position to the 1/32 px grid the wire holds exactly (see POSITION_GRID). */
+export function snapPosition(value: number): number {
+  return Math.round(value * POSITION_GRID) / POSITION_GRID;
+}
+
+/** Rounds a velocity to the 1/16 px/s wire grid, and crawling speeds to 0 (see STOP_SPEED). */
+export function snapVelocity(value: number): number {
+  if (Math.abs(value) < STOP_SPEED) return 0;
+  return Math.round(value * VELOCITY_GRID) / VELOCITY_GRID;
 }
 
 function snapBody(body: Body): void {
-  body.x = snap(body.x);
-  body.y = snap(body.y);
-  body.vx = snap(body.vx);
-  body.vy = snap(body.vy);
+  body.x = snapPosition(body.x);
+  body.y = snapPosition(body.y);
+  body.vx = snapVelocity(body.vx);
+  body.vy = snapVelocity(body.vy);
 }
 
 function clampSpeed(body: Body, maxSpeed: number): void {

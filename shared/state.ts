@@ -1,23 +1,30 @@
 // The replicated match state: the Colyseus schema every client decodes (players, ball, score, clock, settings).
 import { schema, t, type SchemaType } from "@colyseus/schema";
-import { MATCH_DEFAULTS } from "./constants.ts";
+import { MATCH_DEFAULTS, WIRE } from "./constants.ts";
 
 export type Team = "red" | "blue" | "spectator";
 export type PlayingTeam = "red" | "blue";
 export type MatchPhase = "waiting" | "countdown" | "playing" | "goal" | "ended";
 
-/** A player's disc. float32 fields are exact here because the step snaps to a 1/64 grid. */
+/** 2-byte quantized wire coordinates. "wrap" spreads 2^16 steps over a power-of-two span, so every
+ * value on the step's grid (POSITION_GRID / VELOCITY_GRID) travels exactly; values never reach the seam. */
+const position = () => t.quantized({ ...WIRE.position, bits: 16, mode: "wrap" }).default(0);
+const velocity = () => t.quantized({ ...WIRE.velocity, bits: 16, mode: "wrap" }).default(0);
+
+/** A player's disc. The server writes these once per tick from its plain simulation bodies. */
 export const Player = schema({
   name: t.string().default(""),
   team: t.string().default("spectator"),
-  x: t.float32().default(0),
-  y: t.float32().default(0),
-  vx: t.float32().default(0),
-  vy: t.float32().default(0),
+  x: position(),
+  y: position(),
+  /** Velocity is sent only to the player it belongs to (StateView): their reconciler replays from
+   * it; everyone else only draws positions, so it would be bandwidth for nothing. */
+  vx: velocity().view(),
+  vy: velocity().view(),
   /** Kick held this tick: drawn as a ring. */
   kicking: t.boolean().default(false),
-  /** Ticks left before this player can kick again. */
-  kickCooldown: t.uint8().default(0),
+  /** Ticks left before this player can kick again (server-side only). */
+  kickCooldown: t.uint8().noSync().default(0),
   goals: t.uint16().default(0),
   /** False while the player's connection has dropped and the slot is held for them. */
   connected: t.boolean().default(true),
@@ -28,10 +35,11 @@ export const Player = schema({
 export type Player = SchemaType<typeof Player>;
 
 export const Ball = schema({
-  x: t.float32().default(0),
-  y: t.float32().default(0),
-  vx: t.float32().default(0),
-  vy: t.float32().default(0),
+  x: position(),
+  y: position(),
+  /** Clients interpolate the ball from positions; its velocity stays on the server. */
+  vx: t.number().noSync().default(0),
+  vy: t.number().noSync().default(0),
 }, "Ball");
 export type Ball = SchemaType<typeof Ball>;
 

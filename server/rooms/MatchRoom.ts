@@ -1,4 +1,5 @@
 // The match room: lifecycle, roles and validation around the shared step, which it runs in a 60 Hz fixed timestep.
+import { StateView } from "@colyseus/schema";
 import {
   CloseCode, OnMessageException, Room, ServerError, validate,
   type Client, type RoomException, type RoomMethodName, type StepContext,
@@ -19,6 +20,7 @@ import { MatchState, Player, type PlayingTeam, type Team } from "../../shared/st
 import { serverConfig } from "../config.ts";
 import { PatchTimer, StepTimer } from "../metrics.ts";
 import { countTeam, freeTeam, humanCount, longestPresentHuman } from "./roster.ts";
+import { WorldMirror } from "./worldMirror.ts";
 
 /** At most this many buffered inputs are applied per player per tick: catches up after jitter
  * without letting a client that floods inputs run faster than everyone else. */
@@ -46,10 +48,13 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   private joinCounter = 0;
   private botCounter = 0;
   private lastTouch = "";
+  /** The plain bodies the shared step runs on; published into the schema once per tick. */
+  private readonly world = new WorldMirror();
   /** Reused every tick so the step does not allocate. */
   private readonly pitch: PlayerBody[] = [];
   private readonly pitchIds: string[] = [];
   private readonly chatTimes = new Map<string, number[]>();
+  private readonly teamChangeTimes = new Map<string, number[]>();
   /** Clients whose socket failed with a protocol error (e.g. a frame over maxPayload → 1009). */
   private readonly brokenSockets = new Set<string>();
   /** Each bot's number, which varies how it plays (see botIntent). */
@@ -83,7 +88,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     this.state.settings.isPrivate = options.isPrivate === true;
     this.state.settings.hasPassword = this.password.length > 0;
     this.applySettings(options);
-    placeBallForKickoff(this.state.ball);
+    placeBallForKickoff(this.world.ball);
+    this.world.publish(this.state.players, this.state.ball);
     if (this.state.settings.isPrivate) void this.setPrivate(true);
     this.setFixedTimestep((ctx) => this.step(ctx), TICK_HZ);
     void this.publishListing();
@@ -112,7 +118,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     const team: Team = auth.spectate ? "spectator" : (freeTeam(this.state.players, this.state.settings.playersPerTeam) ?? "spectator");
     player.team = team;
     this.state.players.set(client.sessionId, player);
-    if (team !== "spectator") this.placeNewcomer(player, team);
+    this.giveOwnView(client, player);
+    if (team !== "spectator") this.placeNewcomer(client.sessionId, team);
     if (!this.state.hostId) this.state.hostId = client.sessionId;
     this.systemChat(`${player.name} joined ${team === "spectator" ? "the spectators" : `team ${team}`}`);
     void this.publishListing();
@@ -156,6 +163,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   onReconnect(client: Client): void {
     const player = this.state.players.get(client.sessionId);
     if (!player) return;
+    this.giveOwnView(client, player);
     player.connected = true;
     this.systemChat(`${player.name} is back`);
   }
@@ -164,6 +172,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     const player = this.state.players.get(client.sessionId);
     this.state.players.delete(client.sessionId);
     this.chatTimes.delete(client.sessionId);
+    this.teamChangeTimes.delete(client.sessionId);
     this.brokenSockets.delete(client.sessionId);
     if (player) this.systemChat(`${player.name} left`);
     if (this.state.hostId === client.sessionId) this.migrateHost();
@@ -192,7 +201,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
       if (player.isBot) {
         // Bots take the same path as people: an intent, sanitised, applied by the shared step.
         if (!frozen && (player.team === "red" || player.team === "blue")) {
-          applyPlayerInput(player, sanitizeInput(botIntent(player, state.ball, player.team, this.botNumbers.get(sessionId) ?? 0)), ctx.dt);
+          const body = this.world.body(sessionId);
+          applyPlayerInput(body, sanitizeInput(botIntent(body, this.world.ball, player.team, this.botNumbers.get(sessionId) ?? 0)), ctx.dt);
         }
       } else {
         const channel = this.inputs.get(sessionId);
@@ -202,21 +212,22 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
           return;
         }
         for (const input of channel.take(MAX_INPUTS_PER_TICK)) {
-          if (!frozen) applyPlayerInput(player, sanitizeInput(input), ctx.dt);
+          if (!frozen) applyPlayerInput(this.world.body(sessionId), sanitizeInput(input), ctx.dt);
         }
       }
       if (player.team !== "red" && player.team !== "blue") return;
-      this.pitch.push(player);
+      this.pitch.push(this.world.body(sessionId));
       this.pitchIds.push(sessionId);
     });
     if (!frozen) {
-      const events = stepPhysics({ players: this.pitch, ball: state.ball }, ctx.dt);
+      const events = stepPhysics({ players: this.pitch, ball: this.world.ball }, ctx.dt);
       if (events.kickers.length > 0) this.lastTouch = this.pitchIds[events.kickers[0]];
       if (events.goal) this.onGoal(events.goal);
     }
     const action = stepMatchFlow(state, state.settings);
     if (action === "kickoff") this.kickoff();
     if (action === "ended") this.onMatchEnded();
+    this.world.publish(state.players, state.ball);
     timer.stop();
   }
 
@@ -224,7 +235,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     if (!isBallLive(this.state.phase)) return;
     if (this.state.phase === "waiting") {
       // Warm-up goals count for nothing: the ball goes back to the centre.
-      placeBallForKickoff(this.state.ball);
+      placeBallForKickoff(this.world.ball);
       return;
     }
     const scorer = this.state.players.get(this.lastTouch);
@@ -264,37 +275,56 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   /** Everyone to their kickoff spot, ball to the centre. */
   private kickoff(): void {
     const indexes = { red: 0, blue: 0 };
-    this.state.players.forEach((player) => {
+    this.state.players.forEach((player, sessionId) => {
       if (player.team !== "red" && player.team !== "blue") return;
       const spot = kickoffSpot(player.team, indexes[player.team]++);
-      placeBody(player, spot.x, spot.y);
+      placeBody(this.world.body(sessionId), spot.x, spot.y);
     });
-    placeBallForKickoff(this.state.ball);
+    placeBallForKickoff(this.world.ball);
+    this.world.publish(this.state.players, this.state.ball);
     this.lastTouch = "";
   }
 
-  private placeNewcomer(player: Player, team: PlayingTeam): void {
+  private placeNewcomer(sessionId: string, team: PlayingTeam): void {
     const spot = kickoffSpot(team, countTeam(this.state.players, team) - 1);
-    placeBody(player, spot.x, spot.y);
+    const body = this.world.body(sessionId);
+    placeBody(body, spot.x, spot.y);
+    body.kicking = false;
+    this.world.publish(this.state.players, this.state.ball);
+  }
+
+  /** Lets a client see its own player's velocity (a view-only field) for its reconciler. */
+  private giveOwnView(client: Client, player: Player): void {
+    client.view = new StateView();
+    client.view.add(player);
   }
 
   private onChat(client: Client, text: string): void {
     const player = this.state.players.get(client.sessionId);
     if (!player) return;
-    const now = this.clock.currentTime;
-    const times = (this.chatTimes.get(client.sessionId) ?? []).filter((t) => now - t < LIMITS.chatWindowMs);
-    if (times.length >= LIMITS.chatPerWindow) {
-      this.notice(client, "error", "You are sending messages too fast");
-      this.chatTimes.set(client.sessionId, times);
-      return;
-    }
-    times.push(now);
-    this.chatTimes.set(client.sessionId, times);
+    if (!this.takeAllowance(this.chatTimes, client, "You are sending messages too fast")) return;
     const line: ChatLine = { from: player.name, team: player.team, text, system: false };
     this.broadcast(ServerMessage.chat, line);
   }
 
+  /** Takes one of the client's LIMITS.chatPerWindow slots per window in `log`, or tells it to slow down. */
+  private takeAllowance(log: Map<string, number[]>, client: Client, tooFast: string): boolean {
+    const now = this.clock.currentTime;
+    const times = (log.get(client.sessionId) ?? []).filter((t) => now - t < LIMITS.chatWindowMs);
+    log.set(client.sessionId, times);
+    if (times.length >= LIMITS.chatPerWindow) {
+      this.notice(client, "error", tooFast);
+      return false;
+    }
+    times.push(now);
+    return true;
+  }
+
   private onSetTeam(client: Client, team: Team): void {
+    // Every team change is announced to the whole room: capped like chat, or toggling teams
+    // at the message rate would flood everyone's chat past the chat limit.
+    const player = this.state.players.get(client.sessionId);
+    if (player && player.team !== team && !this.takeAllowance(this.teamChangeTimes, client, "You are changing teams too fast")) return;
     const error = this.changeTeam(client.sessionId, team);
     if (error) this.notice(client, "error", error);
   }
@@ -308,10 +338,12 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     if (team === "spectator" && player.isBot) return "Bots cannot spectate";
     if (team === "spectator" && countTeam(this.state.players, "spectator") >= MATCH_LIMITS.maxSpectators) return "Spectator seats are full";
     player.team = team;
-    player.vx = 0;
-    player.vy = 0;
-    player.kicking = false;
-    if (team !== "spectator") this.placeNewcomer(player, team);
+    const body = this.world.body(sessionId);
+    body.vx = 0;
+    body.vy = 0;
+    body.kicking = false;
+    if (team !== "spectator") this.placeNewcomer(sessionId, team);
+    else this.world.publish(this.state.players, this.state.ball);
     this.systemChat(`${player.name} moved to ${team === "spectator" ? "the spectators" : `team ${team}`}`);
     void this.publishListing();
     return null;
@@ -362,7 +394,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     bot.joinedSeq = ++this.joinCounter;
     this.state.players.set(`bot-${this.botCounter}`, bot);
     this.botNumbers.set(`bot-${this.botCounter}`, this.botCounter);
-    this.placeNewcomer(bot, team);
+    this.placeNewcomer(`bot-${this.botCounter}`, team);
     this.systemChat(`${bot.name} joined team ${team}`);
     void this.publishListing();
   }

@@ -24,11 +24,16 @@ function bodyOf(player: Player): PlayerBody {
   return { x: player.x, y: player.y, vx: player.vx, vy: player.vy, kicking: player.kicking, kickCooldown: player.kickCooldown };
 }
 
+/** What every client sees of a player: velocity is sent only to its owner (a StateView field). */
+function seenByAll(player: Player): { x: number; y: number; kicking: boolean } {
+  return { x: player.x, y: player.y, kicking: player.kicking };
+}
+
 function worldSnapshot(state: MatchState): string {
   const players: Record<string, unknown> = {};
-  state.players.forEach((p, id) => { players[id] = { team: p.team, x: p.x, y: p.y, vx: p.vx, vy: p.vy, kicking: p.kicking }; });
-  const { x, y, vx, vy } = state.ball;
-  return JSON.stringify({ players, ball: { x, y, vx, vy } });
+  state.players.forEach((p, id) => { players[id] = { team: p.team, x: p.x, y: p.y, kicking: p.kicking }; });
+  const { x, y } = state.ball;
+  return JSON.stringify({ players, ball: { x, y } });
 }
 
 /** A red host and a blue guest in a fresh room, both having seen each other. */
@@ -63,7 +68,7 @@ describe("movement", () => {
     const [host, guest] = await twoPlayers();
     try {
       const annStart = bodyOf(playerOf(host.room.state, host.room.sessionId));
-      const bobStart = bodyOf(playerOf(host.room.state, guest.room.sessionId));
+      const bobStart = seenByAll(playerOf(host.room.state, guest.room.sessionId));
       const ballStart = { ...host.room.state.ball.toJSON() };
       // Ann runs left and up, away from Bob and the ball.
       const handle = inputChannel(host);
@@ -76,9 +81,12 @@ describe("movement", () => {
         const bob = playerOf(view.room.state, guest.room.sessionId);
         expect(ann.x).toBeLessThan(annStart.x - 50);
         expect(ann.y).toBeLessThan(annStart.y);
-        expect(bodyOf(bob)).toEqual(bobStart);
+        expect(seenByAll(bob)).toEqual(bobStart);
         expect(view.room.state.ball.toJSON()).toEqual(ballStart);
       }
+      // Ann's velocity reaches Ann's client (her reconciler replays from it) and nobody else's.
+      expect(playerOf(host.room.state, host.room.sessionId).vx).toBeLessThan(0);
+      expect(playerOf(guest.room.state, host.room.sessionId).vx ?? 0).toBe(0);
     } finally {
       await leaveQuietly(host, guest);
     }

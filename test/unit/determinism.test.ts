@@ -1,6 +1,7 @@
 // Unit test: the shared world step is deterministic — identical worlds fed identical scripted inputs stay bit-identical.
 import { describe, expect, it } from "vitest";
-import { SNAP_GRID, TICK_HZ } from "../../shared/constants.ts";
+import { POSITION_GRID, TICK_HZ, VELOCITY_GRID } from "../../shared/constants.ts";
+import { Player } from "../../shared/state.ts";
 import { AXIS_MAX, type InputIntent } from "../../shared/input.ts";
 import { stepWorld, type PhysicsWorld } from "../../shared/physics.ts";
 import { mulberry32, randomIntent } from "../helpers/prng.ts";
@@ -99,16 +100,21 @@ describe("stepWorld determinism", () => {
     expect(worldBits(altered)).not.toEqual(worldBits(live));
   });
 
-  it("keeps every position and velocity on the 1/64 grid and exact in float32", () => {
+  it("keeps every position and velocity on the wire grid, so the quantized schema carries it exactly", () => {
     const world = makeKickoffWorld(3);
     const script = new ScriptedPlayers(7, world.players.length);
+    const wire = new Player();
     for (let step = 0; step < 300; step++) {
       stepWorld(world, script.next(world), DT);
       for (const body of [...world.players, world.ball]) {
-        for (const value of [body.x, body.y, body.vx, body.vy]) {
-          expect(Number.isInteger(value * SNAP_GRID)).toBe(true);
-          expect(Math.fround(value)).toBe(value);
-        }
+        expect(Number.isInteger(body.x * POSITION_GRID) && Number.isInteger(body.y * POSITION_GRID)).toBe(true);
+        expect(Number.isInteger(body.vx * VELOCITY_GRID) && Number.isInteger(body.vy * VELOCITY_GRID)).toBe(true);
+        // The schema's quantized setters snap to what the wire can hold: a grid value comes back unchanged.
+        wire.x = body.x;
+        wire.y = body.y;
+        wire.vx = body.vx;
+        wire.vy = body.vy;
+        expect([wire.x, wire.y, wire.vx, wire.vy]).toEqual([body.x, body.y, body.vx, body.vy]);
       }
     }
   });

@@ -1,6 +1,7 @@
-// Unit test: kickoff spots — in the team's own half, mirrored between teams, and exactly on the step's 1/64 float32 grid.
+// Unit test: kickoff spots — in the team's own half, mirrored between teams, and exactly on the wire's position grid.
 import { describe, expect, it } from "vitest";
-import { FIELD, PLAYER, SNAP_GRID } from "../../shared/constants.ts";
+import { FIELD, PLAYER, POSITION_GRID } from "../../shared/constants.ts";
+import { Player } from "../../shared/state.ts";
 import { kickoffSpot, placeBallForKickoff } from "../../shared/kickoff.ts";
 import { makeBall } from "../helpers/world.ts";
 
@@ -27,16 +28,18 @@ describe("kickoff", () => {
     expect(spots.size).toBe(6);
   });
 
-  it("places everything on the 1/64 grid, exact in float32", () => {
+  it("places everything on the wire's position grid, carried exactly by the quantized schema", () => {
     // Why: after a kickoff the countdown freezes the world, so the first playing step starts from
     // these values. The server steps from its own copy while the client's reconciler replays from
-    // the float32 value it received; off-grid values would let the two snap to different results.
+    // the value it received; off-grid values would let the two snap to different results.
+    const wire = new Player();
     for (const index of INDEXES) {
       for (const team of ["red", "blue"] as const) {
         const { x, y } = kickoffSpot(team, index);
         for (const value of [x, y]) {
-          expect(Number.isInteger(value * SNAP_GRID), `${team} #${index}: ${value}`).toBe(true);
-          expect(Math.fround(value)).toBe(value);
+          expect(Number.isInteger(value * POSITION_GRID), `${team} #${index}: ${value}`).toBe(true);
+          wire.x = value;
+          expect(wire.x).toBe(value);
         }
       }
     }
