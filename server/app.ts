@@ -1,9 +1,11 @@
 // Builds the Rebound server: the Colyseus server definition with its rooms, transport, HTTP routes and, optionally, TLS and Redis.
 import { createServer as createHttpsServer } from "node:https";
-import { defineRoom, defineServer, LobbyRoom, RedisDriver, RedisPresence, WebSocketTransport, type Server } from "colyseus";
+import { defineRoom, defineServer, LobbyRoom, RedisPresence, type Server } from "colyseus";
 import { LOBBY_ROOM, MATCH_ROOM } from "../shared/protocol.ts";
 import { serverConfig } from "./config.ts";
+import { GuardedWebSocketTransport } from "./frameGuard.ts";
 import { mountHttpRoutes } from "./http/routes.ts";
+import { RecoveringRedisDriver } from "./redisDriver.ts";
 import { MatchRoom } from "./rooms/MatchRoom.ts";
 
 export interface AppOptions {
@@ -27,8 +29,8 @@ export function createGameServer(options: AppOptions): Server {
   return defineServer({
     greet: false,
     gracefullyShutdown: options.gracefullyShutdown ?? true,
-    transport: new WebSocketTransport({ pingInterval: 3000, pingMaxRetries: 2, maxPayload: 4096, ...(httpsServer ? { server: httpsServer } : {}) }),
-    ...(options.redisUrl ? { presence: new RedisPresence(options.redisUrl), driver: new RedisDriver(options.redisUrl) } : {}),
+    transport: new GuardedWebSocketTransport({ pingInterval: 3000, pingMaxRetries: 2, maxPayload: 4096, ...(httpsServer ? { server: httpsServer } : {}) }),
+    ...(options.redisUrl ? { presence: new RedisPresence(options.redisUrl), driver: new RecoveringRedisDriver(options.redisUrl) } : {}),
     ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
     rooms: {
       // Realtime listing: the lobby pushes room changes to room browsers (no polling).

@@ -22,9 +22,16 @@ import { PatchTimer, StepTimer } from "../metrics.ts";
 import { countTeam, freeTeam, humanCount, longestPresentHuman } from "./roster.ts";
 import { WorldMirror } from "./worldMirror.ts";
 
-/** At most this many buffered inputs are applied per player per tick: catches up after jitter
- * without letting a client that floods inputs run faster than everyone else. */
+/** At most this many buffered inputs are applied per player per tick, and only on credit: each tick
+ * adds one, each applied input spends one, banked up to MAX_INPUT_CREDIT. Inputs that arrive late
+ * (jitter) are caught up at two per tick for a few ticks; a client that sends faster than the tick
+ * rate still gets one per tick on average, so it runs no faster than anyone else (without the credit,
+ * 100 inputs/s moved a player at ~1.5× top speed: test/integration/hostile.test.ts). */
 const MAX_INPUTS_PER_TICK = 2;
+const MAX_INPUT_CREDIT = 4;
+/** The credit grows this much faster than the tick rate (≈ 61 inputs/s): room for a client whose clock
+ * runs a little fast, so its backlog (and its input delay) never builds up; worth 1.6 % speed to a cheat. */
+const INPUT_RATE_TOLERANCE = 1 / 64;
 
 interface AuthResult {
   name: string;
@@ -54,6 +61,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   private readonly pitch: PlayerBody[] = [];
   private readonly pitchIds: string[] = [];
   private readonly chatTimes = new Map<string, number[]>();
+  /** Per player: inputs it may still apply beyond one per tick (see MAX_INPUT_CREDIT). */
+  private readonly inputCredit = new Map<string, number>();
   private readonly teamChangeTimes = new Map<string, number[]>();
   /** Clients whose socket failed with a protocol error (e.g. a frame over maxPayload → 1009). */
   private readonly brokenSockets = new Set<string>();
@@ -172,6 +181,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     const player = this.state.players.get(client.sessionId);
     this.state.players.delete(client.sessionId);
     this.chatTimes.delete(client.sessionId);
+    this.inputCredit.delete(client.sessionId);
     this.teamChangeTimes.delete(client.sessionId);
     this.brokenSockets.delete(client.sessionId);
     if (player) this.systemChat(`${player.name} left`);
@@ -211,9 +221,13 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
           channel.drain();
           return;
         }
-        for (const input of channel.take(MAX_INPUTS_PER_TICK)) {
+        const credit = Math.min(MAX_INPUT_CREDIT, (this.inputCredit.get(sessionId) ?? 0) + 1 + INPUT_RATE_TOLERANCE);
+        let taken = 0;
+        for (const input of channel.take(Math.min(MAX_INPUTS_PER_TICK, Math.floor(credit)))) {
+          taken += 1;
           if (!frozen) applyPlayerInput(this.world.body(sessionId), sanitizeInput(input), ctx.dt);
         }
+        this.inputCredit.set(sessionId, credit - taken);
       }
       if (player.team !== "red" && player.team !== "blue") return;
       this.pitch.push(this.world.body(sessionId));

@@ -7,6 +7,18 @@ import { sleep } from "./server.ts";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MAX_LOG_CHARS = 40_000;
 
+/** Every child still running when this test process exits is killed, so a failed or timed-out test
+ * never leaves a server or a redis-server behind on the shared machine. */
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+function track(child: ChildProcess): void {
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+}
+
 export interface ChildExit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -51,6 +63,7 @@ export async function startServerProcess(port: number, env: Record<string, strin
     env: { ...process.env, PORT: String(port), REBOUND_SERVE_CLIENT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  track(child);
   const output = capture(child);
   const exited = exitOf(child);
   const endpoint = `http://localhost:${port}`;
@@ -102,6 +115,7 @@ export async function startRedis(port: number): Promise<RedisProcess> {
   const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
     stdio: ["ignore", "pipe", "pipe"],
   });
+  track(child);
   const output = capture(child);
   const exited = exitOf(child);
   const deadline = Date.now() + 10_000;

@@ -1,0 +1,60 @@
+// Test helper: a loopback TCP proxy in front of a server whose connections a test can cut (RST both ways) and block, to play a client's network going down and coming back.
+import { connect, createServer, type Server, type Socket } from "node:net";
+
+export interface TcpProxy {
+  port: number;
+  /** http://127.0.0.1:<port> */
+  endpoint: string;
+  /** Connections currently piped through. */
+  readonly open: number;
+  /** Resets every live connection, both sides, without a WebSocket close frame: a network cut. */
+  cut(): number;
+  /** While blocked, new connections are reset at once (the network is still down). */
+  block(blocked: boolean): void;
+  close(): Promise<void>;
+}
+
+export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
+  const pairs = new Set<[Socket, Socket]>();
+  let blocked = false;
+  const server: Server = createServer((downstream) => {
+    if (blocked) {
+      downstream.resetAndDestroy();
+      return;
+    }
+    const upstream = connect(targetPort, "127.0.0.1");
+    const pair: [Socket, Socket] = [downstream, upstream];
+    pairs.add(pair);
+    const end = (): void => {
+      pairs.delete(pair);
+      downstream.destroy();
+      upstream.destroy();
+    };
+    downstream.on("error", end).on("close", end);
+    upstream.on("error", end).on("close", end);
+    downstream.pipe(upstream);
+    upstream.pipe(downstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    port,
+    endpoint: `http://127.0.0.1:${port}`,
+    get open() { return pairs.size; },
+    cut: () => {
+      const count = pairs.size;
+      for (const [downstream, upstream] of [...pairs]) {
+        downstream.resetAndDestroy();
+        upstream.resetAndDestroy();
+      }
+      pairs.clear();
+      return count;
+    },
+    block: (value) => { blocked = value; },
+    close: () => new Promise<void>((resolve) => {
+      for (const [downstream, upstream] of pairs) { downstream.destroy(); upstream.destroy(); }
+      server.close(() => resolve());
+    }),
+  };
+}
