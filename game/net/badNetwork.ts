@@ -96,6 +96,13 @@ export class NetworkConditioner {
     return { heldUp: this.up.heldNow, heldDown: this.down.heldNow, retransmits: this.up.retransmits + this.down.retransmits };
   }
 
+  private readonly listeners: (() => void)[] = [];
+
+  /** Called after every change of the settings. */
+  onConfigure(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
   configure(settings: Partial<BadNetworkSettings>): void {
     const next = { ...this.settings, ...settings };
     this.settings = {
@@ -104,6 +111,7 @@ export class NetworkConditioner {
       jitterMs: clamp(next.jitterMs, BAD_NETWORK_LIMITS.jitterMs),
       lossPercent: clamp(next.lossPercent, BAD_NETWORK_LIMITS.lossPercent),
     };
+    for (const listener of this.listeners) listener();
   }
 
   attach(room: Pick<Room, "connection">): void {

@@ -68,6 +68,10 @@ export class MatchConnection {
     // Spectators send no inputs, so the input clock has no RTT samples: fall back to the SDK's ping.
     this.pingTimer = setInterval(() => room.ping((ms) => { this.pingMs = ms; }), 2000);
     this.conditioner.attach(room);
+    // The SDK's clock rejects an RTT sample over 4× its smoothed RTT as a spike, so a switched-on
+    // bad network would never show in the ping: start its estimate afresh whenever the settings change.
+    // (reset() is on the SDK's clock implementation but not on its exported interface.)
+    this.conditioner.onConfigure(() => (room.clock as typeof room.clock & { reset?: () => void }).reset?.());
     // Attach prediction only after the first full state: instances have no refId before it.
     room.onStateChange.once(() => this.watchState());
   }
