@@ -1,4 +1,4 @@
-// Vitest projects: unit (pure shared code), integration (real server + SDK clients), browser (Chromium + built client).
+// Vitest projects: unit (pure shared code), integration (real server + SDK clients), browser (Chromium + built client), bench (the benchmark at tiny size).
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -31,6 +31,16 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "bench",
+          include: ["test/bench/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
     ],

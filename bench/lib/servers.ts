@@ -1,0 +1,19 @@
+// Starts the server under test: the production Rebound server (`node server/index.ts`) or the naive baseline, on a free port.
+import { startChildServer, type ChildServer } from "./childServer.ts";
+import { freePort } from "./ports.ts";
+import type { BotKind } from "../bots/ipc.ts";
+
+export interface ServerOptions {
+  /** Serve dist/client too (the browser part); otherwise REBOUND_SERVE_CLIENT=0. */
+  serveClient?: boolean;
+  /** Simulated round trip (COLYSEUS_LATENCY), Rebound only. */
+  simulatedRttMs?: number;
+}
+
+export async function startServer(kind: BotKind, options: ServerOptions = {}): Promise<ChildServer> {
+  const port = await freePort();
+  if (kind === "baseline") return startChildServer({ entry: "bench/baseline/server.ts", port });
+  const env: Record<string, string> = { REBOUND_SERVE_CLIENT: options.serveClient ? "1" : "0" };
+  if (options.simulatedRttMs && options.simulatedRttMs > 0) env.COLYSEUS_LATENCY = String(options.simulatedRttMs);
+  return startChildServer({ entry: "server/index.ts", port, env });
+}

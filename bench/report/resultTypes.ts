@@ -1,0 +1,187 @@
+// The shape of bench/results/<date>.json: every figure the benchmark measures, for Rebound and the naive baseline.
+import type { BenchConfig, BenchMode } from "../lib/config.ts";
+import type { MachineInfo } from "../lib/machine.ts";
+import type { Summary } from "../lib/stats.ts";
+
+export interface CapacityStep {
+  bots: number;
+  rooms: number;
+  botProcesses: number;
+  joinSeconds: number;
+  joinFailures: number;
+  connectedBots: number;
+  stepP50Ms: number;
+  stepP99Ms: number;
+  patchP50Ms: number;
+  patchP99Ms: number;
+  /** Upper bound of one tick's work: p99 step + p99 patch. */
+  stepPlusPatchP99Ms: number;
+  lateSteps: number;
+  totalSteps: number;
+  eventLoopDelayP99Ms: number;
+  /** Server process CPU as % of one core (from /proc: user + system). */
+  serverCpuPercent: number;
+  /** The kernel's share of it (syscalls; on loopback also the TCP delivery to the bots). */
+  serverSystemCpuPercent: number;
+  /** Server CPU ms spent per client per second. */
+  cpuMsPerClientSecond: number;
+  serverRssMB: number;
+  /** Server ticks per second, as the bots saw the tick counter advance. */
+  ticksPerSecond: number;
+  snapshotsPerBotPerSecond: number;
+  inputsPerBotPerSecond: number;
+  botDroppedStepPercent: number;
+  /** Sum over bot processes, % of one core. */
+  botCpuPercent: number;
+  botEventLoopDelayP99Ms: number;
+  /** Share of ALL cores busy during the window (server, bots and anything else on the shared machine). */
+  machineBusyPercent: number;
+  held: boolean;
+  problems: string[];
+  limitedBy: "none" | "server" | "bots" | "machine";
+  /** The first window failed and this is the second measurement of the same step. */
+  remeasured: boolean;
+}
+
+export interface CapacityFigures {
+  steps: CapacityStep[];
+  maxHeldBots: number;
+  /** Players one core could serve: the fitted line of server CPU vs players, extrapolated to 100 % of a core. */
+  projectedPlayersPerCore: number;
+  /** Slope of that line: server CPU ms per extra player per second. */
+  marginalCpuMsPerClientSecond: number;
+  /** Intercept: server CPU (% of a core) with no players. */
+  fixedCpuPercent: number;
+  /** How the projection was made. */
+  projection: string;
+  stopReason: string;
+}
+
+export interface BandwidthFigures {
+  players: number;
+  windowSeconds: number;
+  bytesDownPerClientPerSecond: number;
+  bytesUpPerClientPerSecond: number;
+  framesDownPerClientPerSecond: number;
+  inputsPerClientPerSecond: number;
+  snapshotsPerClientPerSecond: number;
+  /** Server ticks per second as the clients saw the tick counter advance. */
+  ticksPerSecond: number;
+  serverCpuPercent: number;
+}
+
+export interface LatencyFigures {
+  simulatedRttMs: number;
+  /** Input sent → the server's ack (lastProcessed) of that seq decoded by the client. */
+  inputToAckMs: Summary;
+  /** Server change (room-clock stamp of the snapshot) → decoded by the client. */
+  serverChangeToClientMs: Summary;
+  /** Room-clock calibration check: estimated room start minus create request (≥ 0, small). */
+  calibrationSlackMs: number | null;
+}
+
+export interface LiveFeed {
+  feed: string;
+  /** null for the WebSocket feed. */
+  pollIntervalMs: number | null;
+  updatesPerSecond: number;
+  requestsPerSecond: number | null;
+  /** Age of each update on arrival. */
+  arrivalAgeMs: Summary;
+  /** Age of what a page would be showing, sampled every 5 ms. */
+  shownAgeMs: Summary;
+  bytesDownPerSecond: number;
+  bytesUpPerSecond: number;
+  bytesPerSecond: number;
+  /** Goals (score changes) in the window: delay from goal to this feed showing it. */
+  goalDelayMs: Summary;
+}
+
+export interface LiveScoreFigures {
+  runId: string;
+  windowSeconds: number;
+  goals: number;
+  feeds: LiveFeed[];
+}
+
+export interface BaselineFigures {
+  runId: string;
+  description: string;
+  capacity: CapacityFigures;
+  bandwidth: BandwidthFigures;
+  latency: LatencyFigures;
+}
+
+/** Rebound ÷ baseline: below 1 means Rebound uses less / is faster. */
+export interface Ratios {
+  runId: string;
+  cpuComparedAtBots: number;
+  cpuPerClient: number;
+  /** Ratio of the fitted marginal costs (CPU per extra player), fixed costs left out. */
+  cpuPerExtraClient: number;
+  bytesDownPerClient: number;
+  bytesUpPerClient: number;
+  inputToAckP50: number;
+  serverChangeToClientP50: number;
+}
+
+export interface FrameStats {
+  frames: number;
+  fpsMedian: number;
+  fps5thPercentile: number;
+  frameTimeMedianMs: number;
+  frameTime95thPercentileMs: number;
+}
+
+/** The headline figures are with the network panel open (the DESIGN target); `panelClosed` is the first half of the window. */
+export interface BrowserFigures extends FrameStats {
+  durationSeconds: number;
+  playersInMatch: number;
+  networkPanelOpen: boolean;
+  panelClosed: FrameStats;
+  /** Control: median fps of an empty page in the same browser just before the match. */
+  blankPageFpsMedian: number;
+  pageErrors: string[];
+}
+
+export interface BundleFile {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export interface BundleFigures {
+  files: BundleFile[];
+  totalBytes: number;
+  totalGzipBytes: number;
+  /** index.html plus every asset: what a first visit downloads. */
+  firstLoadGzipBytes: number;
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  /** null: this run cannot measure it. */
+  pass: boolean | null;
+  note: string;
+}
+
+export interface BenchResults {
+  runId: string;
+  mode: BenchMode;
+  startedAt: string;
+  finishedAt: string;
+  durationSeconds: number;
+  machine: MachineInfo;
+  config: BenchConfig;
+  capacity: CapacityFigures;
+  bandwidth: BandwidthFigures;
+  latency: { loopback: LatencyFigures; delayed: LatencyFigures };
+  liveScore: LiveScoreFigures;
+  baseline: BaselineFigures;
+  ratios: Ratios;
+  browser: BrowserFigures | null;
+  bundle: BundleFigures | null;
+  targets: TargetCheck[];
+  notes: string[];
+}

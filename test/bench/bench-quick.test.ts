@@ -1,0 +1,190 @@
+// The benchmark at its tiny size (`bench/run.ts --quick --tiny`): every figure is written, positive, finite, and from one run.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Summary } from "../../bench/lib/stats.ts";
+import type { BenchResults, CapacityFigures, LatencyFigures } from "../../bench/report/resultTypes.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** The tiny run must finish well inside this; the test kills it past it. */
+const RUN_LIMIT_MS = 150_000;
+
+let outDir = "";
+let results: BenchResults;
+let markdown = "";
+let svg = "";
+let wallSeconds = 0;
+
+function runTinyBench(dir: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["bench/run.ts", "--quick", "--tiny", "--out", dir], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let log = "";
+    child.stdout.on("data", (chunk: Buffer) => { log += chunk.toString(); });
+    child.stderr.on("data", (chunk: Buffer) => { log += chunk.toString(); });
+    const timer = setTimeout(() => child.kill("SIGKILL"), RUN_LIMIT_MS);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(log);
+      else reject(new Error(`bench/run.ts exited with ${code}:\n${log}`));
+    });
+  });
+}
+
+function expectPositive(value: number, what: string): void {
+  expect(Number.isFinite(value), `${what} is finite (${value})`).toBe(true);
+  expect(value, what).toBeGreaterThan(0);
+}
+
+function expectSummary(summary: Summary, what: string): void {
+  expect(summary.count, `${what} has samples`).toBeGreaterThan(0);
+  expectPositive(summary.p50, `${what} p50`);
+  expectPositive(summary.p99, `${what} p99`);
+  expect(summary.p99, `${what} p99 ≥ p50`).toBeGreaterThanOrEqual(summary.p50);
+}
+
+function expectCapacity(capacity: CapacityFigures, what: string): void {
+  expect(capacity.steps.length, `${what} has a step`).toBeGreaterThan(0);
+  for (const step of capacity.steps) {
+    expect(step.bots % 8, "rooms of 8").toBe(0);
+    // Event-loop delay may be 0 on an idle loop; everything else must be positive.
+    expect(Number.isFinite(step.eventLoopDelayP99Ms) && step.eventLoopDelayP99Ms >= 0, `${what} event-loop delay`).toBe(true);
+    for (const key of ["bots", "rooms", "stepP50Ms", "stepP99Ms", "patchP50Ms", "patchP99Ms", "serverCpuPercent",
+      "cpuMsPerClientSecond", "serverRssMB", "ticksPerSecond", "snapshotsPerBotPerSecond", "inputsPerBotPerSecond", "botCpuPercent", "totalSteps"] as const) {
+      expectPositive(step[key], `${what} ${step.bots} bots ${key}`);
+    }
+    expect(step.connectedBots).toBe(step.bots);
+    // Plausible, not demanding: the machine is shared.
+    expect(step.ticksPerSecond).toBeGreaterThan(20);
+    expect(step.ticksPerSecond).toBeLessThan(70);
+    expect(step.inputsPerBotPerSecond).toBeGreaterThan(40);
+    expect(step.inputsPerBotPerSecond).toBeLessThan(70);
+  }
+  expectPositive(capacity.projectedPlayersPerCore, `${what} projected players per core`);
+  expect(capacity.stopReason.length).toBeGreaterThan(0);
+}
+
+function expectLatency(latency: LatencyFigures, what: string): void {
+  expectSummary(latency.inputToAckMs, `${what} input→ack`);
+  expectSummary(latency.serverChangeToClientMs, `${what} server change→client`);
+  // Over loopback an ack cannot take a whole second, and no delivery beats the simulated delay.
+  expect(latency.inputToAckMs.p50).toBeLessThan(1000 + latency.simulatedRttMs);
+  expect(latency.inputToAckMs.p50).toBeGreaterThanOrEqual(latency.simulatedRttMs * 0.9);
+  expect(latency.serverChangeToClientMs.p50).toBeGreaterThanOrEqual(latency.simulatedRttMs / 2 * 0.9);
+}
+
+describe("npm run bench -- --quick --tiny", () => {
+  beforeAll(async () => {
+    outDir = mkdtempSync(join(tmpdir(), "rebound-bench-"));
+    const started = Date.now();
+    await runTinyBench(outDir);
+    wallSeconds = (Date.now() - started) / 1000;
+    const files = readdirSync(outDir);
+    const json = files.find((file) => file.endsWith(".json"));
+    if (!json) throw new Error(`no JSON written in ${outDir}: ${files.join(", ")}`);
+    const stem = json.slice(0, -".json".length);
+    results = JSON.parse(readFileSync(join(outDir, json), "utf8")) as BenchResults;
+    markdown = existsSync(join(outDir, `${stem}.md`)) ? readFileSync(join(outDir, `${stem}.md`), "utf8") : "";
+    svg = existsSync(join(outDir, `${stem}.svg`)) ? readFileSync(join(outDir, `${stem}.svg`), "utf8") : "";
+  });
+
+  afterAll(() => {
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it("finishes well under 90 s and records the machine", () => {
+    expect(results.mode).toBe("tiny");
+    expect(results.durationSeconds).toBeLessThan(90);
+    expect(wallSeconds).toBeLessThan(100);
+    expect(results.machine.cores).toBeGreaterThan(0);
+    expect(results.machine.cpuModel.length).toBeGreaterThan(0);
+    expectPositive(results.machine.memoryBytes, "memory");
+    expect(results.machine.nodeVersion).toMatch(/^v2[4-9]/);
+  });
+
+  it("measures capacity for Rebound and the baseline", () => {
+    expectCapacity(results.capacity, "Rebound");
+    expectCapacity(results.baseline.capacity, "baseline");
+  });
+
+  it("measures bandwidth per client from real frames, both ways", () => {
+    for (const [what, bandwidth] of [["Rebound", results.bandwidth], ["baseline", results.baseline.bandwidth]] as const) {
+      expect(bandwidth.players).toBe(8);
+      for (const key of ["bytesDownPerClientPerSecond", "bytesUpPerClientPerSecond", "framesDownPerClientPerSecond", "inputsPerClientPerSecond",
+        "snapshotsPerClientPerSecond", "ticksPerSecond", "serverCpuPercent"] as const) {
+        expectPositive(bandwidth[key], `${what} ${key}`);
+      }
+    }
+    // Each client sends about 60 inputs/s; Rebound patches about 30 times a second, the baseline every tick.
+    expect(results.bandwidth.snapshotsPerClientPerSecond).toBeGreaterThan(15);
+    expect(results.bandwidth.snapshotsPerClientPerSecond).toBeLessThan(40);
+    expect(results.baseline.bandwidth.snapshotsPerClientPerSecond).toBeGreaterThan(results.bandwidth.snapshotsPerClientPerSecond);
+  });
+
+  it("measures latency on loopback, with simulated delay, and for the baseline", () => {
+    expectLatency(results.latency.loopback, "Rebound loopback");
+    expect(results.latency.loopback.simulatedRttMs).toBe(0);
+    expectLatency(results.latency.delayed, "Rebound delayed");
+    expect(results.latency.delayed.simulatedRttMs).toBeGreaterThan(0);
+    expect(results.latency.delayed.inputToAckMs.p50).toBeGreaterThan(results.latency.loopback.inputToAckMs.p50);
+    expectLatency(results.baseline.latency, "baseline");
+  });
+
+  it("compares the live score over WebSocket and polling at 1 s and 250 ms in the same run", () => {
+    const live = results.liveScore;
+    expect(live.runId).toBe(results.runId);
+    expect(live.feeds.map((feed) => feed.feed).sort()).toEqual(["poll 1000 ms", "poll 250 ms", "websocket"]);
+    for (const feed of live.feeds) {
+      expectPositive(feed.updatesPerSecond, `${feed.feed} updates/s`);
+      expectPositive(feed.bytesPerSecond, `${feed.feed} bytes/s`);
+      expectSummary(feed.shownAgeMs, `${feed.feed} shown age`);
+      expect(feed.arrivalAgeMs.count, `${feed.feed} arrivals`).toBeGreaterThan(0);
+      expect(Number.isFinite(feed.arrivalAgeMs.p50)).toBe(true);
+    }
+    const shown = (name: string): number => live.feeds.find((feed) => feed.feed === name)?.shownAgeMs.p50 ?? Number.NaN;
+    expect(shown("websocket")).toBeLessThan(shown("poll 250 ms"));
+    expect(shown("poll 250 ms")).toBeLessThan(shown("poll 1000 ms"));
+    for (const feed of live.feeds.filter((f) => f.pollIntervalMs !== null)) expectPositive(feed.requestsPerSecond ?? Number.NaN, `${feed.feed} requests/s`);
+  });
+
+  it("runs the baseline in the same run and reports the ratios", () => {
+    expect(results.baseline.runId).toBe(results.runId);
+    expect(results.ratios.runId).toBe(results.runId);
+    for (const key of ["cpuPerClient", "cpuPerExtraClient", "bytesDownPerClient", "bytesUpPerClient", "inputToAckP50", "serverChangeToClientP50"] as const) {
+      expectPositive(results.ratios[key], `ratio ${key}`);
+    }
+    expect(results.ratios.cpuComparedAtBots).toBeGreaterThan(0);
+    // Binary delta patches at 30 Hz against full JSON at 60 Hz: far fewer bytes.
+    expect(results.ratios.bytesDownPerClient).toBeLessThan(1);
+  });
+
+  it("measures the browser match and the bundle", () => {
+    const browser = results.browser;
+    if (!browser) throw new Error("no browser figures");
+    expect(browser.playersInMatch).toBe(8);
+    for (const key of ["fpsMedian", "fps5thPercentile", "frameTimeMedianMs", "frameTime95thPercentileMs", "frames", "durationSeconds"] as const) {
+      expectPositive(browser[key], `browser ${key}`);
+    }
+    expectPositive(browser.panelClosed.fpsMedian, "browser fps with the panel closed");
+    expectPositive(browser.blankPageFpsMedian, "empty-page control fps");
+    expect(browser.fpsMedian).toBeLessThan(500);
+    const bundle = results.bundle;
+    if (!bundle) throw new Error("no bundle figures");
+    expectPositive(bundle.firstLoadGzipBytes, "first load gzip");
+    expect(bundle.firstLoadGzipBytes).toBeLessThanOrEqual(bundle.totalGzipBytes);
+    expect(bundle.totalGzipBytes).toBeLessThan(bundle.totalBytes);
+  });
+
+  it("checks every DESIGN target and writes the Markdown and the chart", () => {
+    expect(results.targets.length).toBeGreaterThanOrEqual(10);
+    for (const target of results.targets) {
+      expect([true, false, null]).toContain(target.pass);
+      expect(markdown).toContain(target.target);
+    }
+    expect(markdown).toContain(results.machine.cpuModel);
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg).toContain("</svg>");
+  });
+});
