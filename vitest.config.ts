@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // One test file at a time across all projects: the integration servers, the browser pages and the
+    // tiny benchmark all run real 60 Hz rooms, and on a 2-core machine they would starve each other.
+    maxWorkers: 1,
     projects: [
       {
         test: {

@@ -43,33 +43,22 @@ const LOOP_DELAY_RESOLUTION_MS = 10;
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
 loopDelay.enable();
 
-/** Times one room step; `stop()` records it. */
-export class StepTimer {
-  private readonly startedAt: number;
-  private constructor(startedAt: number) {
-    this.startedAt = startedAt;
-  }
-  static start(): StepTimer {
-    return new StepTimer(performance.now());
+/** Times one duration into a sample ring; `stop()` records it. */
+class DurationTimer {
+  private readonly startedAt = performance.now();
+  private readonly samples: StepSamples;
+  constructor(samples: StepSamples) {
+    this.samples = samples;
   }
   stop(): void {
-    stepSamples.add(performance.now() - this.startedAt);
+    this.samples.add(performance.now() - this.startedAt);
   }
 }
 
-/** Times one state patch broadcast; `stop()` records it. */
-export class PatchTimer {
-  private readonly startedAt: number;
-  private constructor(startedAt: number) {
-    this.startedAt = startedAt;
-  }
-  static start(): PatchTimer {
-    return new PatchTimer(performance.now());
-  }
-  stop(): void {
-    patchSamples.add(performance.now() - this.startedAt);
-  }
-}
+/** Times one room step. */
+export const StepTimer = { start: (): DurationTimer => new DurationTimer(stepSamples) };
+/** Times one state patch broadcast. */
+export const PatchTimer = { start: (): DurationTimer => new DurationTimer(patchSamples) };
 
 export interface MetricsSnapshot {
   stepP50Ms: number;

@@ -61,16 +61,22 @@ function track(room: MatchRoomClient): Joined {
   return joined;
 }
 
+/** A join resolves before the first full state arrives: wait until our own player is decoded. */
+async function seated(joined: Joined): Promise<Joined> {
+  await waitFor(() => joined.room.state.players?.has(joined.room.sessionId) === true, "our own player in the state");
+  return joined;
+}
+
 /** Creates a fresh match room (so tests in one file never share a room). */
 export async function createMatch(endpoint: string, options: CreateOptions = {}): Promise<Joined> {
   const room = await new Client(endpoint).create<MatchState>(MATCH_ROOM, options, MatchState);
-  return track(room);
+  return seated(track(room));
 }
 
 /** Joins an existing match room by id. */
 export async function joinMatch(endpoint: string, roomId: string, options: JoinOptions = {}): Promise<Joined> {
   const room = await new Client(endpoint).joinById<MatchState>(roomId, options, MatchState);
-  return track(room);
+  return seated(track(room));
 }
 
 export async function leaveQuietly(...joined: Joined[]): Promise<void> {

@@ -48,6 +48,8 @@ describe("Redis restarts under a running server", () => {
   it("keeps rooms playing, and matchmaking comes back with Redis", async () => {
     const player = await createMatch(server.endpoint, { name: "Stays" });
     clients.push(player);
+    // The join resolves before the first full state: wait for our own player to be decoded.
+    await waitFor(() => player.room.state.players.has(player.room.sessionId), "our player in the state");
 
     await redis.stop();
     const downAt = Date.now();
