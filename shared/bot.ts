@@ -26,7 +26,8 @@ export function botIntent(bot: Body, ball: Body, team: PlayingTeam, variant = 0)
   const toGoalY = goalY - ball.y;
   // Near a side line there is no room behind the ball: aim back into the field instead.
   const nearWall = ball.y < WALL_MARGIN ? 1 : ball.y > FIELD.height - WALL_MARGIN ? -1 : 0;
-  const rawY = nearWall === 0 ? toGoalY : nearWall * Math.abs(toGoalX);
+  // (mostly along the wall, slightly off it: the bot can always get behind the ball on that line)
+  const rawY = nearWall === 0 ? toGoalY : nearWall * Math.abs(toGoalX) * 0.15;
   const toGoalLength = Math.hypot(toGoalX, rawY) || 1;
   const dirX = toGoalX / toGoalLength;
   const dirY = rawY / toGoalLength;

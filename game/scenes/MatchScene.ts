@@ -93,8 +93,9 @@ export class MatchScene extends Phaser.Scene {
       if (sprite.label.text !== player.name) sprite.label.setText(player.name);
     });
     const ball = connection.ballPosition();
+    // Roll with the drawn motion (the ball's velocity stays on the server).
+    this.ball.rotation += (ball.x - this.ball.x) / BALL.radius;
     this.ball.setPosition(ball.x, ball.y);
-    this.ball.rotation += (state.ball.vx * deltaMs) / 1000 / BALL.radius;
     this.ballShadow.setPosition(ball.x + 3, ball.y + 4);
     this.data_.afterFrame(time, deltaMs);
   }

@@ -32,7 +32,7 @@ export function showMenu(actions: MenuActions, message = ""): MenuHandle {
   const initialName = rememberName(rememberedName());
   const nameInput = el("input", { id: "name", maxlength: String(LIMITS.nameLength), value: initialName, autocomplete: "nickname" });
   // Remember the name as it is typed, so a link opened next (/r/<id>) uses it too.
-  nameInput.addEventListener("change", () => rememberName(nameInput.value));
+  nameInput.addEventListener("input", () => { if (nameInput.value.trim()) rememberName(nameInput.value); });
   const error = el("p", { class: "error", role: "alert", text: message });
   const codeInput = el("input", { id: "join-code", placeholder: "Room code or link" });
   const passwordInput = el("input", { id: "join-password", type: "password", placeholder: "Password (if the room has one)", maxlength: "64", autocomplete: "off" });

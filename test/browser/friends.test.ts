@@ -67,12 +67,18 @@ describe("host, friend and spectator", () => {
       await page.waitForFunction(() => document.querySelector("#chat-lines")?.textContent?.includes("hello from the friend"));
     }
 
-    // Two practice bots for red, then kick off; the spectator sees the score change.
-    await host.click("#add-bot-red");
-    await host.click("#add-bot-red");
+    // The host steps off the pitch and kicks off; the friend runs the ball into the empty red goal.
+    await host.click("#spectate");
+    await waitFor(host, (v) => v.players.find((p) => p.sessionId === hostView.sessionId)?.team === "spectator", "the host on the bench");
     await host.click("#start-match");
-    await waitFor(spectator, (v) => v.score.red + v.score.blue > 0, "a goal seen by the spectator", 90_000);
-    await spectator.waitForFunction(() => Number(document.querySelector("#score-red")?.textContent) + Number(document.querySelector("#score-blue")?.textContent) > 0);
+    await waitFor(friend, (v) => v.phase === "playing", "kickoff", 30_000);
+    await friend.keyboard.down("ArrowLeft");
+    await friend.keyboard.down("Space");
+    await waitFor(spectator, (v) => v.score.blue > 0, "the goal seen by the spectator", 30_000);
+    await friend.keyboard.up("Space");
+    await friend.keyboard.up("ArrowLeft");
+    await spectator.waitForFunction(() => document.querySelector("#score-blue")?.textContent === "1");
+    await spectator.screenshot({ path: `${SCREENSHOT_DIR}friends-spectator-goal.png` });
 
     // The friend's network drops and comes back: same slot, same team, marked as reconnecting meanwhile.
     await friendContext.setOffline(true);
