@@ -1,9 +1,15 @@
 // Starts a server (the production Rebound server or the naive baseline) as a child process and waits until it answers /healthz.
+// The one implementation used by the benchmarks, the soak run and the tests that need real server processes.
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { sleep } from "./wallClock.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface ChildExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
 
 export interface ChildServer {
   /** http://127.0.0.1:<port> */
@@ -11,7 +17,13 @@ export interface ChildServer {
   port: number;
   pid: number;
   process: ChildProcess;
+  /** stdout and stderr so far (the last 40 000 characters). */
   output(): string;
+  /** Resolves when the process has exited, with how. */
+  exited: Promise<ChildExit>;
+  /** Sends `signal`, then SIGKILL after `graceMs`; resolves with how the process exited. */
+  signal(signal: NodeJS.Signals, graceMs: number): Promise<ChildExit>;
+  /** SIGTERM (graceful shutdown), SIGKILL after 5 s. */
   stop(): Promise<void>;
 }
 
@@ -24,7 +36,35 @@ export interface ChildServerOptions {
   startTimeoutMs?: number;
 }
 
-const MAX_LOG_CHARS = 20_000;
+const MAX_LOG_CHARS = 40_000;
+
+/** Every child still running when this process exits is killed, so a failed run never leaves a server behind. */
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+/** Keeps the last 40 000 characters a child wrote to stdout and stderr. */
+export function captureOutput(child: ChildProcess): () => string {
+  let log = "";
+  const append = (chunk: Buffer): void => { log = (log + chunk.toString()).slice(-MAX_LOG_CHARS); };
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
+  return () => log;
+}
+
+/** Resolves when the child has exited (at once if it already has), and forgets it for the exit sweep. */
+export function exitOf(child: ChildProcess): Promise<ChildExit> {
+  running.add(child);
+  if (child.exitCode !== null || child.signalCode !== null) {
+    running.delete(child);
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  }
+  return new Promise((resolve) => child.once("exit", (code, signal) => {
+    running.delete(child);
+    resolve({ code, signal });
+  }));
+}
 
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
   const child = spawn(process.execPath, [options.entry], {
@@ -32,16 +72,12 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     env: { ...process.env, PORT: String(options.port), ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let log = "";
-  const append = (chunk: Buffer): void => {
-    log = (log + chunk.toString()).slice(-MAX_LOG_CHARS);
-  };
-  child.stdout?.on("data", append);
-  child.stderr?.on("data", append);
+  const output = captureOutput(child);
+  const exited = exitOf(child);
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + (options.startTimeoutMs ?? 20_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${options.entry} exited early (${child.exitCode}):\n${log}`);
+    if (child.exitCode !== null) throw new Error(`${options.entry} on ${options.port} exited early (${child.exitCode}):\n${output()}`);
     try {
       const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) });
       if (response.ok) break;
@@ -50,23 +86,26 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`${options.entry} did not become healthy:\n${log}`);
+      throw new Error(`${options.entry} on ${options.port} did not become healthy:\n${output()}`);
     }
     await sleep(100);
   }
   if (child.pid === undefined) throw new Error(`${options.entry} has no pid`);
-  const pid = child.pid;
+  const signal = async (name: NodeJS.Signals, graceMs: number): Promise<ChildExit> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    const killer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    const result = await exited;
+    clearTimeout(killer);
+    return result;
+  };
   return {
     url,
     port: options.port,
-    pid,
+    pid: child.pid,
     process: child,
-    output: () => log,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
-      const killer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      child.once("exit", () => { clearTimeout(killer); resolve(); });
-      child.kill("SIGTERM");
-    }),
+    output,
+    exited,
+    signal,
+    stop: async () => { await signal("SIGTERM", 5000); },
   };
 }

@@ -1,4 +1,5 @@
 // The shape of bench/results/<date>.json: every figure the benchmark measures, for Rebound and the naive baseline.
+import type { FleetTotals } from "../lib/aggregate.ts";
 import type { BenchConfig, BenchMode } from "../lib/config.ts";
 import type { MachineInfo } from "../lib/machine.ts";
 import type { Summary } from "../lib/stats.ts";
@@ -57,16 +58,10 @@ export interface CapacityFigures {
   stopReason: string;
 }
 
-export interface BandwidthFigures {
-  players: number;
-  windowSeconds: number;
-  bytesDownPerClientPerSecond: number;
-  bytesUpPerClientPerSecond: number;
-  framesDownPerClientPerSecond: number;
-  inputsPerClientPerSecond: number;
-  snapshotsPerClientPerSecond: number;
-  /** Server ticks per second as the clients saw the tick counter advance. */
-  ticksPerSecond: number;
+/** The fleet's per-client rates (ticksPerSecond: as the clients saw the tick counter advance), plus the server's CPU. */
+export interface BandwidthFigures extends Pick<FleetTotals,
+  "players" | "windowSeconds" | "bytesDownPerClientPerSecond" | "bytesUpPerClientPerSecond" | "framesDownPerClientPerSecond"
+  | "inputsPerClientPerSecond" | "snapshotsPerClientPerSecond" | "ticksPerSecond"> {
   serverCpuPercent: number;
 }
 

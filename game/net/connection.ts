@@ -125,13 +125,9 @@ export class MatchConnection {
 
   get clock(): { rtt: number; jitter: number; serverNow: number; lastServerTime: number } {
     const clock = this.room.clock;
+    // Spectators send no inputs, so the clock's input RTT stays 0 for them: use the protocol ping then.
     const rtt = clock.smoothedRtt();
     return { rtt: rtt > 0 ? rtt : this.pingMs, jitter: clock.jitter(), serverNow: clock.serverNow(), lastServerTime: clock.lastServerTime() };
-  }
-
-  /** One protocol-level ping's round trip (ms). Spectators send no inputs, so the clock's input RTT stays 0 for them. */
-  ping(): Promise<number> {
-    return new Promise((resolve) => this.room.ping(resolve));
   }
 
   get tickRate(): number {

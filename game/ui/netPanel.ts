@@ -16,13 +16,10 @@ export interface NetPanelSource {
   readonly corrections: number;
   readonly lastCorrectionSize: number;
   readonly conditioner: NetworkConditioner;
-  ping(): Promise<number>;
 }
 
 /** Text refreshes this often (ms); the graph takes a sample every frame. */
 const TEXT_REFRESH_MS = 250;
-/** Spectators send no inputs, so their ping comes from a protocol ping this often (ms). */
-const PROTOCOL_PING_MS = 2000;
 
 function formatBytes(perSecond: number): string {
   return perSecond >= 1024 ? `${(perSecond / 1024).toFixed(2)} KB/s` : `${Math.round(perSecond)} B/s`;
@@ -81,9 +78,6 @@ export class NetPanel {
   private tickMark = { tick: 0, serverTime: 0 };
   private tickRate = 0;
   private correctionRate = 0;
-  private protocolPingMs = 0;
-  private pingInFlight = false;
-  private lastProtocolPing = -Infinity;
 
   constructor(source: NetPanelSource, interpolationDelayMs: number) {
     this.source = source;
@@ -199,26 +193,14 @@ export class NetPanel {
     const frameMs = this.lastFrameAt > 0 ? now - this.lastFrameAt : 0;
     this.lastFrameAt = now;
     this.frames += 1;
-    const pingMs = this.currentPing(now);
+    // The connection's RTT: the input round trip, or a protocol ping for spectators (who send no input).
+    const pingMs = this.source.clock.rtt;
     this.graph.push(pingMs, frameMs);
     if (!this.visible) return;
     this.graph.draw();
     if (now - this.lastText < TEXT_REFRESH_MS) return;
     this.lastText = now;
     this.refreshText(now, pingMs);
-  }
-
-  private currentPing(now: number): number {
-    const rtt = this.source.clock.rtt;
-    if (rtt > 0) return rtt;
-    if (!this.pingInFlight && now - this.lastProtocolPing >= PROTOCOL_PING_MS) {
-      this.pingInFlight = true;
-      this.lastProtocolPing = now;
-      void this.source.ping().then((ms) => { this.protocolPingMs = ms; this.pingInFlight = false; });
-      // A ping sent while reconnecting never answers: try again later.
-      window.setTimeout(() => { this.pingInFlight = false; }, PROTOCOL_PING_MS * 2);
-    }
-    return this.protocolPingMs;
   }
 
   private refreshText(now: number, pingMs: number): void {
