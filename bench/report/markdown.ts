@@ -54,7 +54,7 @@ export function renderMarkdown(results: BenchResults, chartFile: string): string
     latencyRow("baseline", baseline.latency), "",
     "Input → ack: from sending an input to decoding the snapshot whose ack (`lastProcessed`) covers its sequence number. "
       + "Server change → client: from the room-clock instant a snapshot's state was true to its decoding by the client (both sides read this machine's clock; "
-      + "the room clock's origin is pinned by the fastest snapshot of the run minus the simulated one-way delay; checked in-process against the room's real clock: ≈ 1 ms optimistic). "
+      + "the room clock's origin is pinned by the fastest snapshot of the run minus the simulated one-way delay; a one-off in-process check against the room's real clock, not part of this run, found it ≈ 1 ms optimistic). "
       + "Slack: from the create request to the room clock's start (matchmaking time; must be ≥ 0).", "",
     `## Live score: WebSocket vs HTTP polling (same room, same run, ${n(liveScore.windowSeconds)} s, ${liveScore.goals} goals)`, "",
     "| feed | updates/s | requests/s | age on arrival p50 / p99 ms | shown age p50 / p99 / max ms | bytes/s (down + up) | goal → shown p50 ms |", "|---|---:|---:|---:|---:|---:|---:|",

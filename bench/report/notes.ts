@@ -36,16 +36,16 @@ export function methodNotes(results: Measured, targets: readonly TargetCheck[]):
     notes.push(`Capacity misses 1,000 players per core: each extra player costs the server about ${round(capacity.marginalCpuMsPerClientSecond, 2)} ms of CPU per second `
       + `(fixed cost ${round(capacity.fixedCpuPercent, 1)} % of a core), so one core serves about ${Number.isFinite(capacity.projectedPlayersPerCore) ? Math.round(capacity.projectedPlayersPerCore) : "?"} players `
       + `with its fixed step on time${topSegment(capacity.steps)}. `
-      + "A CPU profile of the server at 200 bots (main thread, after the quantized/StateView change): patch broadcasts ≈ 29 % (mostly the per-client socket writes), "
+      + "Not measured by this run — a one-off CPU profile (node --cpu-prof, 2026-11-23, 200 bots, after the quantized/StateView change): patch broadcasts ≈ 29 % (mostly the per-client socket writes), "
       + "receiving inputs ≈ 19 % (ws framing, Colyseus input decode and buffering), the rooms' steps ≈ 17 %, garbage collection ≈ 9 %; about a third of the process's CPU is kernel time "
       + "(one write syscall per client per patch and per input; on loopback the kernel's delivery to the peer is charged to the writer). The bots cost about as much CPU per player as "
-      + "the server and share its 2 cores, so this machine runs out before the server does: the 1,000-player step itself cannot be run here.");
+      + `the server and share its ${machine.cores} cores, so a small machine runs out before the server does.`);
   }
   notes.push("Latency shape: Rebound patches on its own 30 Hz timer, so an input waits for the next step and then the next patch before its ack (≈ 8 + 17 ms on average); "
     + "the baseline broadcasts right after every 60 Hz step. Rebound pays that latency for its bandwidth; the client's prediction hides it for the local player.");
   if (missed(targets, "Browser keeps 60 fps")) {
     const blank = results.browser ? ` (an empty page reached ${round(results.browser.blankPageFpsMedian, 1)} fps in the same browser)` : "";
-    notes.push(`The browser figure comes from headless Chromium rendering WebGL in software (SwiftShader) on a 2-core machine also running the server and the bots${blank}; `
+    notes.push(`The browser figure comes from headless Chromium rendering WebGL in software (SwiftShader) on a ${machine.cores}-core machine also running the server and the bots${blank}; `
       + "frame times land on whole multiples of 16.7 ms, so a frame that misses one vsync shows as 30 fps. A GPU-backed browser on its own machine has far more headroom; this run cannot tell how much.");
   }
   return notes;

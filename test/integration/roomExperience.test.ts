@@ -132,7 +132,7 @@ describe("the host", () => {
       await waitFor(() => [...host.room.state.players.values()].some((p) => p.isBot && p.team === "blue"), "a blue bot");
       host.room.send("lockRoom", { locked: true });
       await waitFor(() => host.room.state.settings.locked, "the room locked");
-      await expect(joinMatch(server.endpoint, host.room.roomId, { name: "Late" })).rejects.toThrow();
+      await expect(joinMatch(server.endpoint, host.room.roomId, { name: "Late" })).rejects.toThrow(/locked/i);
       host.room.send("lockRoom", { locked: false });
       await waitFor(() => !host.room.state.settings.locked, "the room unlocked");
       host.room.send("kickPlayer", { sessionId: guestId, reason: "practice over" });
