@@ -104,4 +104,6 @@ export const CLOSE = {
   kicked: 4101,
   badInput: 4102,
   serverRestart: 4103,
+  /** Refused at connect: too many open sockets from one address (the 429 of WebSockets). */
+  tooManyConnections: 4429,
 } as const;

@@ -2,7 +2,7 @@
 import { StateView } from "@colyseus/schema";
 import {
   CloseCode, OnMessageException, Room, ServerError, validate,
-  type Client, type RoomException, type RoomMethodName, type StepContext,
+  type AuthContext, type Client, type RoomException, type RoomMethodName, type StepContext,
 } from "colyseus";
 import { botIntent } from "../../shared/bot.ts";
 import { CLOSE, LIMITS, MATCH_LIMITS, PATCH_MS, TICK_HZ } from "../../shared/constants.ts";
@@ -18,7 +18,10 @@ import {
 } from "../../shared/protocol.ts";
 import { MatchState, Player, type PlayingTeam, type Team } from "../../shared/state.ts";
 import { serverConfig } from "../config.ts";
+import { requestScope } from "../limits/clientAddress.ts";
+import { quotas, type Refusal } from "../limits/quotas.ts";
 import { PatchTimer, StepTimer } from "../metrics.ts";
+import { admitReservation, SEAT_RESERVATION_SECONDS, type ReservationJudge } from "./admission.ts";
 import { countTeam, freeTeam, humanCount, longestPresentHuman } from "./roster.ts";
 import { WorldMirror } from "./worldMirror.ts";
 
@@ -38,8 +41,9 @@ interface AuthResult {
   spectate: boolean;
 }
 
-export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
+export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> implements ReservationJudge {
   state = new MatchState();
+  seatReservationTimeout = SEAT_RESERVATION_SECONDS;
   maxMessagesPerSecond = LIMITS.maxMessagesPerSecond;
   patchRate = PATCH_MS;
   maxClients = MATCH_LIMITS.playersPerTeam.max * 2 + MATCH_LIMITS.maxSpectators;
@@ -92,6 +96,10 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   onCreate(rawOptions: unknown): void {
     const parsed = CreateOptions.safeParse(rawOptions ?? {});
     if (!parsed.success) throw new ServerError(400, `invalid room options: ${parsed.error.issues[0]?.message ?? "unknown"}`);
+    // Charged to the address whose request creates the room (none when another process's request does).
+    const creator = requestScope.getStore()?.address;
+    const refusal = creator === undefined ? null : quotas.admitRoom(creator, this.roomId, Date.now());
+    if (refusal) throw new ServerError(refusal.status, refusal.message);
     const options = parsed.data;
     this.password = options.password ?? "";
     this.state.settings.isPrivate = options.isPrivate === true;
@@ -104,20 +112,39 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     void this.publishListing();
   }
 
-  onAuth(_client: Client, rawOptions: unknown): AuthResult {
-    const parsed = JoinOptions.safeParse(rawOptions ?? {});
-    if (!parsed.success) throw new ServerError(400, "invalid join options");
-    const options = parsed.data;
-    if (this.state.settings.locked) throw new ServerError(423, "this room is locked by its host");
-    if (this.password && options.password !== this.password) throw new ServerError(403, "wrong password");
-    const spectate = options.spectate === true || freeTeam(this.state.players, this.state.settings.playersPerTeam) === null;
-    if (spectate && countTeam(this.state.players, "spectator") >= MATCH_LIMITS.maxSpectators) {
-      throw new ServerError(409, "spectator seats are full");
-    }
-    return { name: options.name ?? "Player", spectate };
+  /** Runs at seat reservation, in the matchmaking request (see admission.ts); the same rules run again at connect. */
+  static async onAuth(_token: string, rawOptions: unknown, context: AuthContext): Promise<{ sessionId: string }> {
+    return admitReservation(rawOptions, context);
   }
 
-  onJoin(client: Client, _options: unknown, auth: AuthResult): void {
+  /** Why these join options would be refused, or null: asked at reservation (remoteRoomCall) and at connect. */
+  reservationRefusal(rawOptions: unknown): Refusal | null {
+    const parsed = JoinOptions.safeParse(rawOptions ?? {});
+    if (!parsed.success) return { status: 400, message: "invalid join options" };
+    const options = parsed.data;
+    if (this.state.settings.locked) return { status: 423, message: "this room is locked by its host" };
+    if (this.password && options.password !== this.password) return { status: 403, message: "wrong password" };
+    if (this.wantsSpectatorSeat(options.spectate === true) && countTeam(this.state.players, "spectator") >= MATCH_LIMITS.maxSpectators) {
+      return { status: 409, message: "spectator seats are full" };
+    }
+    return null;
+  }
+
+  private wantsSpectatorSeat(asked: boolean): boolean {
+    return asked || freeTeam(this.state.players, this.state.settings.playersPerTeam) === null;
+  }
+
+  /** The connect-time check: the same refusal as at reservation, judged again now that the seat is taken up. */
+  private admit(rawOptions: unknown): AuthResult {
+    const refusal = this.reservationRefusal(rawOptions);
+    if (refusal) throw new ServerError(refusal.status, refusal.message);
+    const options = JoinOptions.parse(rawOptions ?? {});
+    return { name: options.name ?? "Player", spectate: this.wantsSpectatorSeat(options.spectate === true) };
+  }
+
+  onJoin(client: Client, rawOptions: unknown): void {
+    quotas.claimPending(client.sessionId);
+    const auth = this.admit(rawOptions);
     // ws closes an oversized frame with 1009 but the room only sees 1006, like a network drop:
     // remember the socket error so that client's seat is not held for a reconnection.
     client.ref.once("error", () => this.brokenSockets.add(client.sessionId));
@@ -479,9 +506,18 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     else this.broadcast(ServerMessage.notice, notice);
   }
 
-  /** The compact live view GET /api/rooms/<id>/live serves. Public and plain JSON because the
+  onDispose(): void {
+    quotas.releaseRoom(this.roomId, Date.now());
+  }
+
+  /** The compact live view GET /api/rooms/<id>/live serves: public rooms to anyone, a password room
+   * with its password, a private room without one to nobody. Public and plain JSON because the
    * endpoint reaches it through remoteRoomCall, which may cross to another process. */
-  liveSnapshot(): LiveSnapshot {
+  liveSnapshot(password?: unknown): LiveSnapshot | Refusal {
+    const settings = this.state.settings;
+    const unlocked = this.password.length > 0 && password === this.password;
+    if (settings.hasPassword && !unlocked) return { status: 403, message: "this match has a password: send it as X-Room-Password" };
+    if (settings.isPrivate && !unlocked) return { status: 403, message: "this match is private" };
     return liveSnapshotOf(this.roomId, this.state, this.clock.elapsedTime);
   }
 
