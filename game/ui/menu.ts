@@ -54,6 +54,8 @@ export function showMenu(actions: MenuActions, message = ""): MenuHandle {
       await work();
     } catch (failure) {
       error.textContent = failure instanceof Error ? failure.message : String(failure);
+      // The line sits under the room list: bring it into view, or a refusal looks like nothing happened.
+      error.scrollIntoView({ block: "nearest" });
       busy(false);
     }
   };
