@@ -40,7 +40,8 @@ interface AuthResult {
 
 export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   state = new MatchState();
-  maxMessagesPerSecond = LIMITS.maxMessagesPerSecond;
+  // No maxMessagesPerSecond: its fixed one-second window threw out honest players after a stall;
+  // every socket's rate is limited in the transport instead (server/messageRate.ts).
   patchRate = PATCH_MS;
   maxClients = MATCH_LIMITS.playersPerTeam.max * 2 + MATCH_LIMITS.maxSpectators;
 
