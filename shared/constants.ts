@@ -90,6 +90,7 @@ export const LIMITS = {
   nameLength: 20,
   chatLength: 200,
   roomNameLength: 40,
+  passwordLength: 64,
   /** Frames per second one socket may send, sustained: inputs at 60 Hz plus chat/control messages leave
    * plenty of headroom under this (server/messageRate.ts). */
   maxMessagesPerSecond: 120,

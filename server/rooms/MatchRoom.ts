@@ -12,7 +12,7 @@ import { liveSnapshotOf, type LiveSnapshot } from "../../shared/liveSnapshot.ts"
 import { isBallLive, recordGoal, startMatch, stepMatchFlow, stopMatch } from "../../shared/matchFlow.ts";
 import { applyPlayerInput, stepPhysics, type PlayerBody } from "../../shared/physics.ts";
 import {
-  AddBotPayload, ChatPayload, ClientMessage, CreateOptions, EmptyPayload, JoinOptions, KickPlayerPayload, LockRoomPayload,
+  AddBotPayload, ChatPayload, ClientMessage, CreateOptions, describeIssue, EmptyPayload, JoinOptions, KickPlayerPayload, LockRoomPayload,
   MovePlayerPayload, RemoveBotPayload, ServerMessage, SetTeamPayload, SettingsPayload,
   type ChatLine, type Notice, type RoomListingMetadata,
 } from "../../shared/protocol.ts";
@@ -20,6 +20,7 @@ import { MatchState, Player, type PlayingTeam, type Team } from "../../shared/st
 import { serverConfig } from "../config.ts";
 import { PatchTimer, StepTimer } from "../metrics.ts";
 import { countTeam, freeTeam, humanCount, longestPresentHuman } from "./roster.ts";
+import { uniqueName } from "./uniqueName.ts";
 import { WorldMirror } from "./worldMirror.ts";
 
 /** At most this many buffered inputs are applied per player per tick, and only on credit: each tick
@@ -92,7 +93,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
 
   onCreate(rawOptions: unknown): void {
     const parsed = CreateOptions.safeParse(rawOptions ?? {});
-    if (!parsed.success) throw new ServerError(400, `invalid room options: ${parsed.error.issues[0]?.message ?? "unknown"}`);
+    if (!parsed.success) throw new ServerError(400, `invalid room options: ${describeIssue(parsed.error)}`);
     const options = parsed.data;
     this.password = options.password ?? "";
     this.state.settings.isPrivate = options.isPrivate === true;
@@ -107,7 +108,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
 
   onAuth(_client: Client, rawOptions: unknown): AuthResult {
     const parsed = JoinOptions.safeParse(rawOptions ?? {});
-    if (!parsed.success) throw new ServerError(400, "invalid join options");
+    if (!parsed.success) throw new ServerError(400, `invalid join options: ${describeIssue(parsed.error)}`);
     const options = parsed.data;
     if (this.state.settings.locked) throw new ServerError(423, "this room is locked by its host");
     if (this.password && options.password !== this.password) throw new ServerError(403, "wrong password");
@@ -123,7 +124,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     // remember the socket error so that client's seat is not held for a reconnection.
     client.ref.once("error", () => this.brokenSockets.add(client.sessionId));
     const player = new Player();
-    player.name = auth.name;
+    player.name = uniqueName(this.state.players, auth.name);
     player.joinedSeq = ++this.joinCounter;
     const team: Team = auth.spectate ? "spectator" : (freeTeam(this.state.players, this.state.settings.playersPerTeam) ?? "spectator");
     player.team = team;
@@ -404,7 +405,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     }
     const bot = new Player();
     bot.isBot = true;
-    bot.name = `Bot ${++this.botCounter}`;
+    bot.name = uniqueName(this.state.players, `Bot ${++this.botCounter}`);
     bot.team = team;
     bot.joinedSeq = ++this.joinCounter;
     this.state.players.set(`bot-${this.botCounter}`, bot);
