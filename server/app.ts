@@ -4,6 +4,7 @@ import { defineRoom, defineServer, LobbyRoom, RedisPresence, type Server } from 
 import { LOBBY_ROOM, MATCH_ROOM } from "../shared/protocol.ts";
 import { serverConfig } from "./config.ts";
 import { GuardedWebSocketTransport } from "./frameGuard.ts";
+import { serverLog } from "./log.ts";
 import { mountHttpRoutes } from "./http/routes.ts";
 import { RecoveringRedisDriver } from "./redisDriver.ts";
 import { MatchRoom } from "./rooms/MatchRoom.ts";
@@ -28,6 +29,7 @@ export function createGameServer(options: AppOptions): Server {
   const httpsServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : undefined;
   return defineServer({
     greet: false,
+    logger: serverLog,
     gracefullyShutdown: options.gracefullyShutdown ?? true,
     transport: new GuardedWebSocketTransport({ pingInterval: 3000, pingMaxRetries: 2, maxPayload: 4096, ...(httpsServer ? { server: httpsServer } : {}) }),
     ...(options.redisUrl ? { presence: new RedisPresence(options.redisUrl), driver: new RecoveringRedisDriver(options.redisUrl) } : {}),

@@ -23,6 +23,10 @@ export const MAX_UNRELIABLE_SLOTS = 64;
 /** Why `frame` must not reach the framework's decoder, or null when it may. */
 export function malformedFrameReason(frame: Uint8Array): string | null {
   if (frame.length === 0) return null;
+  // Rebound's protocol has no request/response messages (every ClientMessage is one-way), so a request
+  // frame is an unknown message: same policy, that socket is closed. Without this the framework answered
+  // each bad one with an error reply and a stack trace in the log, and kept the socket open.
+  if ((frame[0] & PROTOCOL_CODE_MASK) === Protocol.ROOM_REQUEST) return "request frames are not part of this protocol";
   if ((frame[0] & PROTOCOL_CODE_MASK) !== Protocol.ROOM_INPUT_UNRELIABLE) return null;
   if (frame[0] & ProtocolModifier.TIMED) return "stamped input: this server does not rewind";
   const it = { offset: 1 };

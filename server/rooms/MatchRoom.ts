@@ -18,6 +18,7 @@ import {
 } from "../../shared/protocol.ts";
 import { MatchState, Player, type PlayingTeam, type Team } from "../../shared/state.ts";
 import { serverConfig } from "../config.ts";
+import { serverLog } from "../log.ts";
 import { PatchTimer, StepTimer } from "../metrics.ts";
 import { countTeam, freeTeam, humanCount, longestPresentHuman } from "./roster.ts";
 import { uniqueName } from "./uniqueName.ts";
@@ -163,12 +164,12 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
    * every room on the server. Errors from onAuth/onCreate/onJoin are rethrown to the joiner anyway. */
   onUncaughtException(error: RoomException, methodName: RoomMethodName): void {
     if (error instanceof OnMessageException) {
-      console.error(`[match ${this.roomId}] a message handler threw; disconnecting its sender:`, error.cause ?? error);
+      serverLog.error(`[match ${this.roomId}] a message handler threw; disconnecting its sender:`, error.cause ?? error);
       error.client.leave(CLOSE.badInput, "message rejected");
       return;
     }
     if (methodName === "onAuth" || methodName === "onCreate" || methodName === "onJoin") return;
-    console.error(`[match ${this.roomId}] ${methodName} threw:`, error.cause ?? error);
+    serverLog.error(`[match ${this.roomId}] ${methodName} threw:`, error.cause ?? error);
   }
 
   onReconnect(client: Client): void {
