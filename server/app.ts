@@ -8,6 +8,7 @@ import { GuardedWebSocketTransport } from "./frameGuard.ts";
 import { restrictCorsToConfiguredOrigins } from "./http/cors.ts";
 import { productionErrorHandler } from "./http/errorHandler.ts";
 import { guardHttpServer } from "./http/requestGate.ts";
+import { serverLog } from "./log.ts";
 import { mountHttpRoutes } from "./http/routes.ts";
 import { limits, limitsFromEnv, type Limits } from "./limits/settings.ts";
 import { RecoveringRedisDriver } from "./redisDriver.ts";
@@ -38,6 +39,7 @@ export function createGameServer(options: AppOptions): Server {
   guardHttpServer(httpServer);
   return defineServer({
     greet: false,
+    logger: serverLog,
     gracefullyShutdown: options.gracefullyShutdown ?? true,
     transport: new GuardedWebSocketTransport({ pingInterval: 3000, pingMaxRetries: 2, maxPayload: 4096, server: httpServer }),
     ...(options.redisUrl ? { presence: new RedisPresence(options.redisUrl), driver: new RecoveringRedisDriver(options.redisUrl) } : {}),

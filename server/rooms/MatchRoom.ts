@@ -12,7 +12,7 @@ import { liveSnapshotOf, type LiveSnapshot } from "../../shared/liveSnapshot.ts"
 import { isBallLive, recordGoal, startMatch, stepMatchFlow, stopMatch } from "../../shared/matchFlow.ts";
 import { applyPlayerInput, stepPhysics, type PlayerBody } from "../../shared/physics.ts";
 import {
-  AddBotPayload, ChatPayload, ClientMessage, CreateOptions, EmptyPayload, JoinOptions, KickPlayerPayload, LockRoomPayload,
+  AddBotPayload, ChatPayload, ClientMessage, CreateOptions, describeIssue, EmptyPayload, JoinOptions, KickPlayerPayload, LockRoomPayload,
   MovePlayerPayload, RemoveBotPayload, ServerMessage, SetTeamPayload, SettingsPayload,
   type ChatLine, type Notice, type RoomListingMetadata,
 } from "../../shared/protocol.ts";
@@ -20,9 +20,11 @@ import { MatchState, Player, type PlayingTeam, type Team } from "../../shared/st
 import { serverConfig } from "../config.ts";
 import { requestScope } from "../limits/clientAddress.ts";
 import { quotas, type Refusal } from "../limits/quotas.ts";
+import { serverLog } from "../log.ts";
 import { PatchTimer, StepTimer } from "../metrics.ts";
 import { admitReservation, SEAT_RESERVATION_SECONDS, type ReservationJudge } from "./admission.ts";
 import { countTeam, freeTeam, humanCount, longestPresentHuman } from "./roster.ts";
+import { uniqueName } from "./uniqueName.ts";
 import { WorldMirror } from "./worldMirror.ts";
 
 /** At most this many buffered inputs are applied per player per tick, and only on credit: each tick
@@ -44,7 +46,8 @@ interface AuthResult {
 export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> implements ReservationJudge {
   state = new MatchState();
   seatReservationTimeout = SEAT_RESERVATION_SECONDS;
-  maxMessagesPerSecond = LIMITS.maxMessagesPerSecond;
+  // No maxMessagesPerSecond: its fixed one-second window threw out honest players after a stall;
+  // every socket's rate is limited in the transport instead (server/messageRate.ts).
   patchRate = PATCH_MS;
   maxClients = MATCH_LIMITS.playersPerTeam.max * 2 + MATCH_LIMITS.maxSpectators;
 
@@ -95,7 +98,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
 
   onCreate(rawOptions: unknown): void {
     const parsed = CreateOptions.safeParse(rawOptions ?? {});
-    if (!parsed.success) throw new ServerError(400, `invalid room options: ${parsed.error.issues[0]?.message ?? "unknown"}`);
+    if (!parsed.success) throw new ServerError(400, `invalid room options: ${describeIssue(parsed.error)}`);
     // Charged to the address whose request creates the room (none when another process's request does).
     const creator = requestScope.getStore()?.address;
     const refusal = creator === undefined ? null : quotas.admitRoom(creator, this.roomId, Date.now());
@@ -120,7 +123,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   /** Why these join options would be refused, or null: asked at reservation (remoteRoomCall) and at connect. */
   reservationRefusal(rawOptions: unknown): Refusal | null {
     const parsed = JoinOptions.safeParse(rawOptions ?? {});
-    if (!parsed.success) return { status: 400, message: "invalid join options" };
+    if (!parsed.success) return { status: 400, message: `invalid join options: ${describeIssue(parsed.error)}` };
     const options = parsed.data;
     if (this.state.settings.locked) return { status: 423, message: "this room is locked by its host" };
     if (this.password && options.password !== this.password) return { status: 403, message: "wrong password" };
@@ -149,7 +152,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     // remember the socket error so that client's seat is not held for a reconnection.
     client.ref.once("error", () => this.brokenSockets.add(client.sessionId));
     const player = new Player();
-    player.name = auth.name;
+    player.name = uniqueName(this.state.players, auth.name);
     player.joinedSeq = ++this.joinCounter;
     const team: Team = auth.spectate ? "spectator" : (freeTeam(this.state.players, this.state.settings.playersPerTeam) ?? "spectator");
     player.team = team;
@@ -188,12 +191,12 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
    * every room on the server. Errors from onAuth/onCreate/onJoin are rethrown to the joiner anyway. */
   onUncaughtException(error: RoomException, methodName: RoomMethodName): void {
     if (error instanceof OnMessageException) {
-      console.error(`[match ${this.roomId}] a message handler threw; disconnecting its sender:`, error.cause ?? error);
+      serverLog.error(`[match ${this.roomId}] a message handler threw; disconnecting its sender:`, error.cause ?? error);
       error.client.leave(CLOSE.badInput, "message rejected");
       return;
     }
     if (methodName === "onAuth" || methodName === "onCreate" || methodName === "onJoin") return;
-    console.error(`[match ${this.roomId}] ${methodName} threw:`, error.cause ?? error);
+    serverLog.error(`[match ${this.roomId}] ${methodName} threw:`, error.cause ?? error);
   }
 
   onReconnect(client: Client): void {
@@ -430,7 +433,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     }
     const bot = new Player();
     bot.isBot = true;
-    bot.name = `Bot ${++this.botCounter}`;
+    bot.name = uniqueName(this.state.players, `Bot ${++this.botCounter}`);
     bot.team = team;
     bot.joinedSeq = ++this.joinCounter;
     this.state.players.set(`bot-${this.botCounter}`, bot);
