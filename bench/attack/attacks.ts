@@ -57,6 +57,11 @@ export interface Attack {
 
 type MatchRoomClient = Room<unknown, MatchState>;
 
+/** Resolves with `promise`, or after `ms` whatever happens (an SDK call on a socket the server closed may never settle). */
+function bounded<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return Promise.race([promise, sleep(ms).then(() => undefined)]);
+}
+
 function tally(outcomes: string[]): string {
   const counts = new Map<string, number>();
   for (const outcome of outcomes) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
@@ -213,7 +218,9 @@ const requestFrameFlood: Attack = {
       while (Date.now() < until) {
         let room: MatchRoomClient;
         try {
-          room = await attackerJoin(endpoint, attacker, roomId, { name: `Req${n}`, spectate: true });
+          const joined = await bounded(attackerJoin(endpoint, attacker, roomId, { name: `Req${n}`, spectate: true }), 10_000);
+          if (!joined) continue;
+          room = joined;
         } catch {
           await sleep(200);
           continue;
@@ -226,7 +233,7 @@ const requestFrameFlood: Attack = {
           sent += 1;
           await sleep(10);
         }
-        await room.leave(true).catch(() => undefined);
+        if (open) await bounded(room.leave(true).catch(() => undefined), 2000);
       }
     }));
     return { sent, unit: "frames", outcome: tally(closes) || "no socket closed" };
@@ -242,8 +249,9 @@ const churn: Attack = {
     await Promise.all(Array.from({ length: scale.churnLoops }, async (_, n) => {
       while (Date.now() < until) {
         try {
-          const room = await attackerJoin(endpoint, attacker, roomId, { name: `Churn${n}`, spectate: true });
-          await room.leave(true);
+          const room = await bounded(attackerJoin(endpoint, attacker, roomId, { name: `Churn${n}`, spectate: true }), 10_000);
+          if (!room) continue;
+          await bounded(room.leave(true), 5000);
           cycles += 1;
         } catch {
           refused += 1;
