@@ -1,7 +1,7 @@
 // Honest SDK players for the attack suite: a fresh room, 60 inputs/s each, with the ticks, patch gaps and seats they saw, and a late joiner's check of the state.
 import { Client, type Room } from "@colyseus/sdk";
 import { PlayerInput } from "../../shared/input.ts";
-import { MATCH_ROOM } from "../../shared/protocol.ts";
+import { MATCH_ROOM, type ChatLine } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
 import { sleep } from "../lib/wallClock.ts";
 
@@ -17,6 +17,8 @@ interface HonestPlayer {
   team: string;
   ticks: { at: number; tick: number }[];
   gaps: { at: number; ms: number }[];
+  /** When each system chat line (joins, leaves, …) arrived. */
+  systemLines: number[];
   /** Final leave code (not a drop the SDK recovers from), or null. */
   left: number | null;
   timer: NodeJS.Timeout;
@@ -26,6 +28,8 @@ export interface HonestFigures {
   /** Lowest server tick rate any honest player saw during the window. */
   ticksPerSecond: number;
   worstPatchGapMs: number;
+  /** Most system chat lines an honest player got in one second (join/leave announcements). */
+  systemLinesPerSecond: number;
   seatsKept: number;
   seats: number;
 }
@@ -50,6 +54,17 @@ function listen<T extends MatchRoomClient>(room: T): T {
   return room;
 }
 
+/** Most entries of `times` inside any one-second window. */
+function busiestSecond(times: number[]): number {
+  let most = 0;
+  let start = 0;
+  for (let end = 0; end < times.length; end++) {
+    while (times[end] - times[start] >= 1000) start += 1;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
+
 function play(room: MatchRoomClient, name: string): HonestPlayer {
   const handle = room.input<PlayerInput>({ type: PlayerInput, mode: "reliable" });
   let frame = 0;
@@ -61,7 +76,8 @@ function play(room: MatchRoomClient, name: string): HonestPlayer {
     try { handle.send(); } catch { /* reconnecting: the SDK refuses to send on a closed socket */ }
   }, 1000 / 60);
   const me = room.state.players.get(room.sessionId);
-  const player: HonestPlayer = { name, room, sessionId: room.sessionId, team: me?.team ?? "", ticks: [], gaps: [], left: null, timer };
+  const player: HonestPlayer = { name, room, sessionId: room.sessionId, team: me?.team ?? "", ticks: [], gaps: [], systemLines: [], left: null, timer };
+  room.onMessage("chat", (line: ChatLine) => { if (line.system) player.systemLines.push(performance.now()); });
   room.onLeave((code) => { player.left = code; });
   let last = 0;
   room.onStateChange(() => {
@@ -104,7 +120,9 @@ export class HonestRoom {
     await waitUntil(() => this.players.every((p) => this.seatKept(p)), settleMs);
     let ticksPerSecond = Infinity;
     let worst = 0;
+    let systemLinesPerSecond = 0;
     for (const player of this.players) {
+      systemLinesPerSecond = Math.max(systemLinesPerSecond, busiestSecond(player.systemLines.filter((at) => at >= from && at <= to)));
       const inside = player.ticks.filter((t) => t.at >= from && t.at <= to);
       const rate = inside.length >= 2 ? ((inside[inside.length - 1].tick - inside[0].tick) * 1000) / (inside[inside.length - 1].at - inside[0].at) : 0;
       ticksPerSecond = Math.min(ticksPerSecond, rate);
@@ -113,6 +131,7 @@ export class HonestRoom {
     return {
       ticksPerSecond: Number.isFinite(ticksPerSecond) ? ticksPerSecond : 0,
       worstPatchGapMs: worst,
+      systemLinesPerSecond,
       seatsKept: this.players.filter((p) => this.seatKept(p)).length,
       seats: this.players.length,
     };

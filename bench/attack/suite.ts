@@ -17,6 +17,8 @@ export interface AttackRow {
   outcome: string;
   honestTicksPerSecond: number;
   worstPatchGapMs: number;
+  /** Most system chat lines (joins/leaves) an honest player got in one second. */
+  systemLinesPerSecond: number;
   seatsKept: string;
   /** Every honest player still in its seat (same session, team, connected) after the attack. */
   allSeatsKept: boolean;
@@ -76,6 +78,7 @@ async function runOne(server: ChildServer, attack: Attack, index: number, scale:
       outcome: result.outcome,
       honestTicksPerSecond: Math.round(figures.ticksPerSecond * 10) / 10,
       worstPatchGapMs: Math.round(figures.worstPatchGapMs),
+      systemLinesPerSecond: figures.systemLinesPerSecond,
       seatsKept: `${figures.seatsKept}/${figures.seats}`,
       allSeatsKept: figures.seatsKept === figures.seats,
       lateJoinerDifference,

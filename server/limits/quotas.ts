@@ -9,6 +9,8 @@ export interface Refusal {
 
 const TOO_MANY = 429;
 const MINUTE_MS = 60_000;
+/** Reservations on the books before a full sweep of the lapsed ones. */
+const SWEEP_ABOVE = 10_000;
 
 function bump(counts: Map<string, number>, key: string, delta: number): void {
   const next = (counts.get(key) ?? 0) + delta;
@@ -76,6 +78,7 @@ class AddressQuotas {
 
   /** Records a seat reservation for `sessionId` until `lapsesAt`, or refuses it at the cap. */
   admitPending(address: string, sessionId: string, now: number, lapsesAt: number): Refusal | null {
+    if (this.pendingAddress.size > SWEEP_ABOVE) this.sweepLapsed(now);
     const mine = this.pending.get(address) ?? new Map<string, number>();
     for (const [id, lapses] of mine) {
       if (lapses <= now) {
@@ -90,6 +93,18 @@ class AddressQuotas {
     this.pending.set(address, mine);
     this.pendingAddress.set(sessionId, address);
     return null;
+  }
+
+  /** Forgets every lapsed reservation (addresses that never come back would otherwise keep theirs). */
+  private sweepLapsed(now: number): void {
+    for (const [address, mine] of this.pending) {
+      for (const [id, lapses] of mine) {
+        if (lapses > now) continue;
+        mine.delete(id);
+        this.pendingAddress.delete(id);
+      }
+      if (mine.size === 0) this.pending.delete(address);
+    }
   }
 
   /** The reservation was taken up by its WebSocket (or refused): it no longer counts. */
