@@ -48,7 +48,7 @@ describe("security headers and limits in the browser", () => {
     await second.fill("#name", "Secondhost");
     await second.click("#host-room");
     await second.click("#create-room");
-    const error = second.locator("#menu .error");
+    const error = second.locator("#menu p.error[role=alert]");
     await expect.poll(async () => (await error.textContent()) ?? "", { timeout: 30_000 }).toMatch(/Too many new rooms from your network: try again in \d+ s\./);
     // Scrolled into view: the player sees it without hunting under the room list.
     await expect.poll(() => error.evaluate((node) => {
