@@ -118,7 +118,7 @@ const hostileNames: Attack = {
       try {
         const room = await attackerJoin(endpoint, attacker, roomId, { name, spectate: true });
         outcomes.push("joined");
-        await room.leave(true);
+        await bounded(room.leave(true), 2000);
       } catch (error) {
         outcomes.push(`refused ${(error as { code?: number }).code ?? "?"}`);
       }
@@ -143,11 +143,11 @@ const reservationFlood: Attack = {
     try {
       const room = await new Client(endpoint, { headers: { "x-forwarded-for": "198.51.100.78" } }).joinById<MatchState>(roomId, { name: "Friend", spectate: true }, MatchState);
       room.onMessage("*", () => undefined);
-      await room.leave(true);
+      await bounded(room.leave(true), 2000);
     } catch (error) {
       friend = `friend refused: ${(error as Error).message}`;
     }
-    await locked.leave(true);
+    await bounded(locked.leave(true), 2000);
     return { sent: statuses.length + withoutPassword.length, unit: "requests", outcome: `open room: ${tally(statuses.map(String))}; password room: ${tally(withoutPassword.map(String))}; ${friend}` };
   },
 };
@@ -286,7 +286,7 @@ const disclosure: Attack = {
       if (response.headers.get("x-powered-by")) leaks.push(`${path}: X-Powered-By`);
       if (!response.headers.get("content-security-policy") || response.headers.get("x-content-type-options") !== "nosniff") leaks.push(`${path}: security headers missing`);
     }
-    await hidden.leave(true);
+    await bounded(hidden.leave(true), 2000);
     return { sent: probes.length, unit: "requests", outcome: leaks.length === 0 ? "no leak" : leaks.join("; ") };
   },
 };

@@ -38,6 +38,11 @@ function clientFor(endpoint: string): Client {
   return new Client(endpoint, { headers: { "x-forwarded-for": HONEST_ADDRESS } });
 }
 
+/** Resolves with `promise` or after `ms`: the SDK's leave() on a socket the server already closed never settles. */
+function bounded<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return Promise.race([promise, sleep(ms).then(() => undefined)]);
+}
+
 async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -146,7 +151,12 @@ export class HonestRoom {
   /** Joins as a spectator and compares what it decodes from the full state with an honest player's patched state:
    * room settings and every player's name, team and host role. Returns the first difference, or null. */
   async lateJoinerDifference(): Promise<string | null> {
-    const late = listen(await clientFor(this.endpoint).joinById<MatchState>(this.roomId, { name: "Late", spectate: true }, MatchState));
+    let late: MatchRoomClient;
+    try {
+      late = listen(await clientFor(this.endpoint).joinById<MatchState>(this.roomId, { name: "Late", spectate: true }, MatchState));
+    } catch (error) {
+      return `late joiner refused: ${(error as Error).message}`;
+    }
     try {
       await waitUntil(() => late.state.players?.has(late.sessionId) === true, 10_000);
       const reference = this.players.find((p) => p.left === null)?.room;
@@ -158,14 +168,14 @@ export class HonestRoom {
     } catch (error) {
       return `late joiner failed: ${(error as Error).message}`;
     } finally {
-      await late.leave(true).catch(() => undefined);
+      await bounded(late.leave(true).catch(() => undefined), 2000);
     }
   }
 
   async close(): Promise<void> {
     for (const player of this.players) {
       clearInterval(player.timer);
-      await player.room.leave(true).catch(() => undefined);
+      if (player.left === null) await bounded(player.room.leave(true).catch(() => undefined), 2000);
     }
   }
 }

@@ -102,6 +102,10 @@ export async function runAttackSuite(scale: Scale, only: (attack: Attack) => boo
   server.process.stdout?.on("data", (chunk: Buffer) => { logged += chunk.length; });
   server.process.stderr?.on("data", (chunk: Buffer) => { logged += chunk.length; });
   const rows: AttackRow[] = [];
+  // A signal would skip the launcher's exit sweep: stop the server under attack first.
+  const stopOnSignal = (): void => { void server.stop().finally(() => process.exit(130)); };
+  process.once("SIGINT", stopOnSignal);
+  process.once("SIGTERM", stopOnSignal);
   try {
     for (const [index, attack] of ATTACKS.entries()) {
       if (!only(attack)) continue;
@@ -110,6 +114,8 @@ export async function runAttackSuite(scale: Scale, only: (attack: Attack) => boo
       log(`  ${JSON.stringify(rows[rows.length - 1])}`);
     }
   } finally {
+    process.off("SIGINT", stopOnSignal);
+    process.off("SIGTERM", stopOnSignal);
     await server.stop();
   }
   return { startedAt, scale, machine, uptime: shell("uptime", []), commit: shell("git", ["rev-parse", "--short", "HEAD"]), rows };
