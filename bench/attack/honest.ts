@@ -122,7 +122,7 @@ export class HonestRoom {
 
   /** Figures over [from, to] (performance.now()), after giving dropped players `settleMs` to reconnect into their seats. */
   async figures(from: number, to: number, settleMs: number): Promise<HonestFigures> {
-    await waitUntil(() => this.players.every((p) => this.seatKept(p)), settleMs);
+    await waitUntil(() => this.players.every((p) => this.seatKept(p, to)), settleMs);
     let ticksPerSecond = Infinity;
     let worst = 0;
     let systemLinesPerSecond = 0;
@@ -137,15 +137,18 @@ export class HonestRoom {
       ticksPerSecond: Number.isFinite(ticksPerSecond) ? ticksPerSecond : 0,
       worstPatchGapMs: worst,
       systemLinesPerSecond,
-      seatsKept: this.players.filter((p) => this.seatKept(p)).length,
+      seatsKept: this.players.filter((p) => this.seatKept(p, to)).length,
       seats: this.players.length,
     };
   }
 
-  /** Still in the room under the same session, connected, on the same team (score and host ride on the session). */
-  private seatKept(player: HonestPlayer): boolean {
+  /** Still in the room under the same session, connected, on the same team (score and host ride on the
+   * session), and still getting patches after the attack: a socket the SDK keeps retrying shows a stale state. */
+  private seatKept(player: HonestPlayer, after: number): boolean {
     const me = player.room.state.players?.get(player.sessionId);
-    return player.left === null && player.room.sessionId === player.sessionId && me?.connected === true && me.team === player.team;
+    const lastPatch = player.ticks[player.ticks.length - 1]?.at ?? 0;
+    return player.left === null && player.room.connection.isOpen && lastPatch > after &&
+      player.room.sessionId === player.sessionId && me?.connected === true && me.team === player.team;
   }
 
   /** Joins as a spectator and compares what it decodes from the full state with an honest player's patched state:
