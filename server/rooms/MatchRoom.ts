@@ -24,6 +24,7 @@ import { serverLog } from "../log.ts";
 import { PatchTimer, StepTimer } from "../metrics.ts";
 import { admitReservation, SEAT_RESERVATION_SECONDS, type ReservationJudge } from "./admission.ts";
 import { countTeam, freeTeam, humanCount, longestPresentHuman } from "./roster.ts";
+import { Announcer } from "./announcements.ts";
 import { uniqueName } from "./uniqueName.ts";
 import { WorldMirror } from "./worldMirror.ts";
 
@@ -73,6 +74,12 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   private readonly teamChangeTimes = new Map<string, number[]>();
   /** Clients whose socket failed with a protocol error (e.g. a frame over maxPayload → 1009). */
   private readonly brokenSockets = new Set<string>();
+  /** Join and leave lines, coalesced so churn cannot flood the chat. */
+  private readonly announcer = new Announcer({
+    send: (text) => this.systemChat(text),
+    later: (callback, ms) => { this.clock.setTimeout(callback, ms); },
+    now: () => this.clock.currentTime,
+  });
   /** Each bot's number, which varies how it plays (see botIntent). */
   private readonly botNumbers = new Map<string, number>();
 
@@ -160,7 +167,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     this.giveOwnView(client, player);
     if (team !== "spectator") this.placeNewcomer(client.sessionId, team);
     if (!this.state.hostId) this.state.hostId = client.sessionId;
-    this.systemChat(`${player.name} joined ${team === "spectator" ? "the spectators" : `team ${team}`}`);
+    this.announcer.joined(player.name, team === "spectator" ? "the spectators" : `team ${team}`);
     void this.publishListing();
   }
 
@@ -214,7 +221,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     this.inputCredit.delete(client.sessionId);
     this.teamChangeTimes.delete(client.sessionId);
     this.brokenSockets.delete(client.sessionId);
-    if (player) this.systemChat(`${player.name} left`);
+    if (player) this.announcer.left(player.name);
     if (this.state.hostId === client.sessionId) this.migrateHost();
     // Bots alone do not keep a room alive.
     if (humanCount(this.state.players) === 0) this.removeAllBots();

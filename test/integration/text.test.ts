@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../shared/constants.ts";
 import type { MatchState } from "../../shared/state.ts";
 import type { MatchRoom } from "../../server/rooms/MatchRoom.ts";
-import { createMatch, joinMatch, leaveQuietly, startTestServer, waitFor, type Joined, type TestServer } from "../helpers/server.ts";
+import { ANNOUNCE_INTERVAL_MS } from "../../server/rooms/announcements.ts";
+import { createMatch, joinMatch, leaveQuietly, sleep, startTestServer, waitFor, type Joined, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -131,8 +132,10 @@ describe("text from clients", () => {
       await waitFor(() => sam.room.state.players.size === joined.length, "everyone in the state");
       const names = joined.map((j) => sam.room.state.players.get(j.room.sessionId)?.name);
       expect(names).toEqual(["Sam", "Sam (2)", "sam (3)", "Sam (4)", "Amélie", "Amélie (2)", "x".repeat(20), `${"x".repeat(16)} (2)`]);
-      // The chat announces the name the player got.
-      await waitFor(() => sam.chat.some((line) => line.system && line.text.startsWith("Sam (2) joined")), "the join line with the suffixed name");
+      // The chat announces the name the player got (a lone join after a quiet second: its own line).
+      await sleep(ANNOUNCE_INTERVAL_MS + 100);
+      joined.push(await joinMatch(server.endpoint, sam.room.roomId, { name: "SAM", spectate: true }));
+      await waitFor(() => sam.chat.some((line) => line.system && line.text === "SAM (5) joined the spectators"), "the join line with the suffixed name");
     } finally {
       await leaveQuietly(...joined);
     }
