@@ -7,7 +7,7 @@ export function attackTable(result: SuiteResult): string {
     "|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const row of result.rows) {
-    lines.push(`| ${row.issueClass} | ${row.attack} | ${row.sent} ${row.unit} | ${row.honestTicksPerSecond} | ${row.worstPatchGapMs} ms | ${row.seatsKept} | ${row.lateJoinerDifference === null ? "same state" : "**differs**"} | ${row.rssBeforeMb} → ${row.rssAfterMb} MB | ${row.serverLogBytes} B | ${row.systemLinesPerSecond} | ${row.outcome.replace(/\|/g, "/")} |`);
+    lines.push(`| ${row.issueClass} | ${row.attack} | ${row.sent > 0 ? `${row.sent} ` : ""}${row.unit} | ${row.honestTicksPerSecond} | ${row.worstPatchGapMs} ms | ${row.seatsKept} | ${row.lateJoinerDifference === null ? "same state" : "**differs**"} | ${row.rssBeforeMb} → ${row.rssAfterMb} MB | ${row.serverLogBytes} B | ${row.systemLinesPerSecond} | ${row.outcome.replace(/\|/g, "/")} |`);
   }
   return lines.join("\n");
 }
