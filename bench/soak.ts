@@ -3,7 +3,8 @@ import { cpus, platform, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { MetricsSnapshot } from "../server/metrics.ts";
-import { startChildServer } from "./lib/childServer.ts";
+import { LOAD_TEST_LIMITS_ENV } from "../server/limits/settings.ts";
+import { METRICS_AUTH, startChildServer } from "./lib/childServer.ts";
 import { freePort } from "./lib/ports.ts";
 import { sleep } from "./lib/wallClock.ts";
 import { type SoakResult, type SoakSample, writeSoakReport } from "./soak/report.ts";
@@ -40,9 +41,9 @@ const port = Number(args.port) || await freePort();
 const hardStop = setTimeout(() => { console.error("soak: hard time limit reached"); process.exit(2); }, (options.minutes * 60 + 120) * 1000);
 hardStop.unref();
 
-const server = await startChildServer({ entry: "server/index.ts", port, env: { REBOUND_SERVE_CLIENT: "0" } });
+const server = await startChildServer({ entry: "server/index.ts", port, env: { REBOUND_SERVE_CLIENT: "0", ...LOAD_TEST_LIMITS_ENV } });
 console.log(`soak: server pid ${server.pid} on :${port}; ${options.bots} bots for ${options.minutes} min`);
-const fetchMetrics = async (): Promise<MetricsSnapshot> => (await (await fetch(`${server.url}/metrics`)).json()) as MetricsSnapshot;
+const fetchMetrics = async (): Promise<MetricsSnapshot> => (await (await fetch(`${server.url}/metrics`, { headers: METRICS_AUTH })).json()) as MetricsSnapshot;
 
 // Rooms of eight: the first bot creates, seven join.
 const bots: SoakBot[] = [];
@@ -78,14 +79,14 @@ const churner = setInterval(() => {
   }, () => { totals.joinFailures += 1; });
 }, options.churnSeconds * 1000);
 
-await fetch(`${server.url}/metrics/reset`, { method: "POST" });
+await fetch(`${server.url}/metrics/reset`, { method: "POST", headers: METRICS_AUTH });
 const samples: SoakSample[] = [];
 const runStart = performance.now();
 let last = { at: performance.now(), cpu: (await fetchMetrics()), patches: 0 };
 while ((performance.now() - runStart) / 60_000 < options.minutes) {
   await sleep(options.sampleSeconds * 1000);
   const metrics = await fetchMetrics();
-  await fetch(`${server.url}/metrics/reset`, { method: "POST" });
+  await fetch(`${server.url}/metrics/reset`, { method: "POST", headers: METRICS_AUTH });
   const now = performance.now();
   const patches = [...bots, ...departed].reduce((sum, bot) => sum + bot.patches, 0);
   const intervalMs = now - last.at;

@@ -1,4 +1,5 @@
 // Browser entry: starts Phaser (boot → preload → menu → match) and the app controller that drives the DOM UI.
+import "./jitlessZod.ts";
 import Phaser from "phaser";
 import { startApp } from "./app.ts";
 import { BootScene } from "./scenes/BootScene.ts";

@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 
 const children = [
-  spawn(process.execPath, ["--watch", "server/index.ts"], { stdio: "inherit", env: { ...process.env, REBOUND_SERVE_CLIENT: "0" } }),
+  spawn(process.execPath, ["--watch", "server/index.ts"], { stdio: "inherit", env: { REBOUND_CORS_ORIGINS: "http://localhost:5173", ...process.env, REBOUND_SERVE_CLIENT: "0" } }),
   spawn(process.execPath, ["node_modules/vite/bin/vite.js"], { stdio: "inherit" }),
 ];
 console.log("Rebound dev: open http://localhost:5173 (game server on :2567)");

@@ -1,10 +1,16 @@
 // Builds the Rebound server: the Colyseus server definition with its rooms, transport, HTTP routes and, optionally, TLS and Redis.
+import { createServer as createHttpServer } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import { defineRoom, defineServer, LobbyRoom, RedisPresence, type Server } from "colyseus";
 import { LOBBY_ROOM, MATCH_ROOM } from "../shared/protocol.ts";
 import { serverConfig } from "./config.ts";
 import { GuardedWebSocketTransport } from "./frameGuard.ts";
+import { restrictCorsToConfiguredOrigins } from "./http/cors.ts";
+import { productionErrorHandler } from "./http/errorHandler.ts";
+import { guardHttpServer } from "./http/requestGate.ts";
+import { serverLog } from "./log.ts";
 import { mountHttpRoutes } from "./http/routes.ts";
+import { limits, limitsFromEnv, type Limits } from "./limits/settings.ts";
 import { RecoveringRedisDriver } from "./redisDriver.ts";
 import { MatchRoom } from "./rooms/MatchRoom.ts";
 
@@ -21,15 +27,21 @@ export interface AppOptions {
   publicAddress?: string;
   /** Seconds a dropped player's slot is held (default 30; tests shorten it). */
   reconnectGraceSeconds?: number;
+  /** Per-address caps and HTTP policy; unset ones come from the environment (see server/limits/settings.ts). */
+  limits?: Partial<Limits>;
 }
 
 export function createGameServer(options: AppOptions): Server {
   if (options.reconnectGraceSeconds !== undefined) serverConfig.reconnectGraceSeconds = options.reconnectGraceSeconds;
-  const httpsServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : undefined;
+  Object.assign(limits, limitsFromEnv(process.env), options.limits);
+  restrictCorsToConfiguredOrigins();
+  const httpServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : createHttpServer();
+  guardHttpServer(httpServer);
   return defineServer({
     greet: false,
+    logger: serverLog,
     gracefullyShutdown: options.gracefullyShutdown ?? true,
-    transport: new GuardedWebSocketTransport({ pingInterval: 3000, pingMaxRetries: 2, maxPayload: 4096, ...(httpsServer ? { server: httpsServer } : {}) }),
+    transport: new GuardedWebSocketTransport({ pingInterval: 3000, pingMaxRetries: 2, maxPayload: 4096, server: httpServer }),
     ...(options.redisUrl ? { presence: new RedisPresence(options.redisUrl), driver: new RecoveringRedisDriver(options.redisUrl) } : {}),
     ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
     rooms: {
@@ -37,6 +49,10 @@ export function createGameServer(options: AppOptions): Server {
       [MATCH_ROOM]: defineRoom(MatchRoom).enableRealtimeListing(),
       [LOBBY_ROOM]: defineRoom(LobbyRoom),
     },
-    express: (app) => mountHttpRoutes(app, options.clientDir),
+    express: (app) => {
+      app.disable("x-powered-by");
+      mountHttpRoutes(app, options.clientDir);
+      app.use(productionErrorHandler);
+    },
   });
 }

@@ -13,6 +13,7 @@
 import { decode } from "@colyseus/schema";
 import { Protocol, ProtocolModifier, WebSocketTransport, type TransportOptions } from "colyseus";
 import { CLOSE } from "../shared/constants.ts";
+import { DEFAULT_RATE_LIMITS, MessageRate, type RateLimits } from "./messageRate.ts";
 
 /** The low five bits of a frame's first byte are its protocol code (Colyseus's PROTOCOL_CODE_MASK). */
 const PROTOCOL_CODE_MASK = 0b11111;
@@ -22,6 +23,10 @@ export const MAX_UNRELIABLE_SLOTS = 64;
 /** Why `frame` must not reach the framework's decoder, or null when it may. */
 export function malformedFrameReason(frame: Uint8Array): string | null {
   if (frame.length === 0) return null;
+  // Rebound's protocol has no request/response messages (every ClientMessage is one-way), so a request
+  // frame is an unknown message: same policy, that socket is closed. Without this the framework answered
+  // each bad one with an error reply and a stack trace in the log, and kept the socket open.
+  if ((frame[0] & PROTOCOL_CODE_MASK) === Protocol.ROOM_REQUEST) return "request frames are not part of this protocol";
   if ((frame[0] & PROTOCOL_CODE_MASK) !== Protocol.ROOM_INPUT_UNRELIABLE) return null;
   if (frame[0] & ProtocolModifier.TIMED) return "stamped input: this server does not rewind";
   const it = { offset: 1 };
@@ -43,18 +48,35 @@ export function malformedFrameReason(frame: Uint8Array): string | null {
 interface GuardedSocket {
   emit(event: string | symbol, ...args: unknown[]): boolean;
   close(code?: number, reason?: string): void;
+  once(event: "close", listener: () => void): unknown;
 }
 
-/** Wraps one socket's `emit` so a malformed frame closes it (CLOSE.badInput) instead of reaching any listener. */
-export function guardSocket(socket: GuardedSocket): void {
+/** Wraps one socket's `emit` so a malformed frame closes it (CLOSE.badInput) instead of reaching any
+ * listener, and every frame passes the socket's message rate (server/messageRate.ts) first. */
+export function guardSocket(socket: GuardedSocket, limits: RateLimits = DEFAULT_RATE_LIMITS): void {
   const emit = socket.emit;
+  let closing = false;
+  const closeWith = (code: number, reason: string): void => {
+    closing = true;
+    rate.stop();
+    socket.close(code, reason);
+  };
+  const rate = new MessageRate<unknown[]>(
+    limits,
+    (args) => { if (!closing) emit.call(socket, "message", ...args); },
+    () => closeWith(CLOSE.tooFast, "sending too fast"),
+  );
+  socket.once("close", () => rate.stop());
   socket.emit = function guardedEmit(this: GuardedSocket, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "message" && args[0] instanceof Uint8Array) {
+      if (closing) return false;
       const reason = malformedFrameReason(args[0]);
       if (reason) {
-        socket.close(CLOSE.badInput, reason);
+        closeWith(CLOSE.badInput, reason);
         return false;
       }
+      rate.admit(args, args[0].byteLength);
+      return true;
     }
     return emit.call(this, event, ...args);
   };

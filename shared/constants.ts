@@ -90,8 +90,13 @@ export const LIMITS = {
   nameLength: 20,
   chatLength: 200,
   roomNameLength: 40,
-  /** Inputs at 60 Hz plus chat/control messages leave plenty of headroom under this. */
+  passwordLength: 64,
+  /** Frames per second one socket may send, sustained: inputs at 60 Hz plus chat/control messages leave
+   * plenty of headroom under this (server/messageRate.ts). */
   maxMessagesPerSecond: 120,
+  /** Frames one socket may send at once after a silence: the inputs that queue up during a 5 s stall of
+   * the server or of the player's network (300 at 60 Hz) arrive together, with room to spare. */
+  messageBurst: 600,
   /** Chat lines a client may send per 5 s window. */
   chatPerWindow: 5,
   chatWindowMs: 5000,
@@ -101,7 +106,12 @@ export const LIMITS = {
 
 /** Application close codes (the framework owns 4000–4010). */
 export const CLOSE = {
+  /** Over the message rate even after throttling. The framework's MAY_TRY_RECONNECT: the SDK reconnects
+   * by itself and the room holds the seat, so a rate close never silently costs a seat. */
+  tooFast: 4010,
   kicked: 4101,
   badInput: 4102,
   serverRestart: 4103,
+  /** Refused at connect: too many open sockets from one address (the 429 of WebSockets). */
+  tooManyConnections: 4429,
 } as const;

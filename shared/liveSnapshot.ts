@@ -3,6 +3,9 @@ import { TICK_HZ } from "./constants.ts";
 import { secondsLeft, type MatchClock, type MatchRules } from "./matchFlow.ts";
 
 /** The polling endpoint's path for one room (the server mounts `/api/rooms/:roomId/live`). */
+/** A password room's live view is served only with its password in this request header (never in the URL: logs, referrers). */
+export const ROOM_PASSWORD_HEADER = "X-Room-Password";
+
 export function livePath(roomId: string): string {
   return `/api/rooms/${encodeURIComponent(roomId)}/live`;
 }

@@ -1,6 +1,7 @@
 // Message names and payload shapes between client and server, with the zod schemas the server validates them by.
 import { z } from "zod";
 import { LIMITS, MATCH_LIMITS } from "./constants.ts";
+import { checkText, type TextRule } from "./text.ts";
 
 /** Client → server message names. */
 export const ClientMessage = {
@@ -22,9 +23,30 @@ export const ServerMessage = {
   notice: "notice",
 } as const;
 
-const playerName = z.string().trim().min(1).max(LIMITS.nameLength);
+/** A string from a client, checked by shared/text.ts and replaced by its trimmed NFC form; a refusal
+ * carries the check's reason as its message (and `params.problem`, the TextProblem code). */
+export function clientText(rule: TextRule) {
+  return z.string().transform((raw, ctx) => {
+    const result = checkText(raw, rule);
+    if (result.ok) return result.text;
+    ctx.addIssue({ code: "custom", message: result.message, params: { problem: result.problem } });
+    return z.NEVER;
+  });
+}
 
-export const ChatPayload = z.object({ text: z.string().trim().min(1).max(LIMITS.chatLength) }).strict();
+/** "name: contains a control character": the first problem of a refused payload, for the error a client sees. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "unknown";
+  return issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message;
+}
+
+/** A player's display name (join/create options; any rename message uses this same schema). */
+export const playerName = clientText({ maxLength: LIMITS.nameLength });
+const roomName = clientText({ maxLength: LIMITS.roomNameLength });
+const password = clientText({ maxLength: LIMITS.passwordLength, opaque: true });
+
+export const ChatPayload = z.object({ text: clientText({ maxLength: LIMITS.chatLength }) }).strict();
 export type ChatPayload = z.infer<typeof ChatPayload>;
 
 export const SetTeamPayload = z.object({ team: z.enum(["red", "blue", "spectator"]) }).strict();
@@ -35,7 +57,7 @@ const sessionId = z.string().min(1).max(64);
 export const MovePlayerPayload = z.object({ sessionId, team: z.enum(["red", "blue", "spectator"]) }).strict();
 export type MovePlayerPayload = z.infer<typeof MovePlayerPayload>;
 
-export const KickPlayerPayload = z.object({ sessionId, reason: z.string().trim().max(LIMITS.chatLength).optional() }).strict();
+export const KickPlayerPayload = z.object({ sessionId, reason: clientText({ maxLength: LIMITS.chatLength, allowEmpty: true }).optional() }).strict();
 export type KickPlayerPayload = z.infer<typeof KickPlayerPayload>;
 
 export const LockRoomPayload = z.object({ locked: z.boolean() }).strict();
@@ -51,7 +73,7 @@ export type RemoveBotPayload = z.infer<typeof RemoveBotPayload>;
 export const EmptyPayload = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 
 export const SettingsPayload = z.object({
-  roomName: z.string().trim().min(1).max(LIMITS.roomNameLength).optional(),
+  roomName: roomName.optional(),
   playersPerTeam: z.number().int().min(MATCH_LIMITS.playersPerTeam.min).max(MATCH_LIMITS.playersPerTeam.max).optional(),
   scoreLimit: z.number().int().min(MATCH_LIMITS.scoreLimit.min).max(MATCH_LIMITS.scoreLimit.max).optional(),
   timeLimitSeconds: z.number().int().min(MATCH_LIMITS.timeLimitSeconds.min).max(MATCH_LIMITS.timeLimitSeconds.max).optional(),
@@ -61,7 +83,7 @@ export type SettingsPayload = z.infer<typeof SettingsPayload>;
 /** Options a client passes when it creates a room (validated in onCreate). */
 export const CreateOptions = SettingsPayload.extend({
   isPrivate: z.boolean().optional(),
-  password: z.string().max(64).optional(),
+  password: password.optional(),
   name: playerName.optional(),
   spectate: z.boolean().optional(),
 }).strip();
@@ -71,7 +93,7 @@ export type CreateOptions = z.input<typeof CreateOptions>;
 export const JoinOptions = z.object({
   name: playerName.optional(),
   spectate: z.boolean().optional(),
-  password: z.string().max(64).optional(),
+  password: password.optional(),
 }).strip();
 export type JoinOptions = z.input<typeof JoinOptions>;
 

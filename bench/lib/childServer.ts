@@ -38,6 +38,10 @@ export interface ChildServerOptions {
 
 const MAX_LOG_CHARS = 40_000;
 
+/** Child servers get this metrics token, so benches and tests may read and reset /metrics (no public reset). */
+export const CHILD_METRICS_TOKEN = "rebound-local-metrics";
+export const METRICS_AUTH: Readonly<Record<string, string>> = { authorization: `Bearer ${CHILD_METRICS_TOKEN}` };
+
 /** Every child still running when this process exits is killed, so a failed run never leaves a server behind. */
 const running = new Set<ChildProcess>();
 process.once("exit", () => {
@@ -69,7 +73,7 @@ export function exitOf(child: ChildProcess): Promise<ChildExit> {
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
   const child = spawn(process.execPath, [options.entry], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(options.port), ...options.env },
+    env: { ...process.env, PORT: String(options.port), REBOUND_METRICS_TOKEN: CHILD_METRICS_TOKEN, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output = captureOutput(child);

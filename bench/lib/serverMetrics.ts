@@ -1,5 +1,6 @@
 // Reads and resets a server's GET /metrics (Rebound's server/metrics.ts, which the baseline serves too), checked field by field.
 import type { MetricsSnapshot } from "../../server/metrics.ts";
+import { METRICS_AUTH } from "./childServer.ts";
 
 const FIELDS = [
   "stepP50Ms", "stepP99Ms", "patchP50Ms", "patchP99Ms", "totalPatches", "stepPeriodMs", "totalSteps", "lateSteps",
@@ -18,10 +19,10 @@ function parseMetrics(value: unknown): MetricsSnapshot {
 }
 
 export async function readMetrics(baseUrl: string): Promise<MetricsSnapshot> {
-  const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
+  const response = await fetch(`${baseUrl}/metrics`, { headers: METRICS_AUTH, signal: AbortSignal.timeout(10_000) });
   return parseMetrics(await response.json());
 }
 
 export async function resetMetrics(baseUrl: string): Promise<void> {
-  await fetch(`${baseUrl}/metrics/reset`, { method: "POST", signal: AbortSignal.timeout(10_000) });
+  await fetch(`${baseUrl}/metrics/reset`, { method: "POST", headers: METRICS_AUTH, signal: AbortSignal.timeout(10_000) });
 }

@@ -97,6 +97,7 @@ export function startComparePage(root: HTMLElement, roomId: string, endpoint: st
     setText(ws.error, "connecting…");
     SpectatorFeed.join(endpoint, roomId, password).then((joined) => {
       feed = joined;
+      poller.password = password ?? "";
       passwordBox.hidden = true;
       setText(ws.error, "");
     }, (error: unknown) => {

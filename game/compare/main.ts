@@ -1,4 +1,5 @@
 // Entry of the compare page (/compare/<roomId>): its own small bundle, no Phaser; reads the room id from the path.
+import "../jitlessZod.ts";
 import { serverEndpoint } from "../net/endpoint.ts";
 import { el } from "../ui/dom.ts";
 import { startComparePage } from "./comparePage.ts";

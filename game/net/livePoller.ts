@@ -1,5 +1,5 @@
 // HTTP polling of GET /api/rooms/<id>/live: asks again and again (manually, every 1 s or every 250 ms) and counts what it costs.
-import { livePath, parseLiveSnapshot, type LiveSnapshot } from "../../shared/liveSnapshot.ts";
+import { livePath, parseLiveSnapshot, ROOM_PASSWORD_HEADER, type LiveSnapshot } from "../../shared/liveSnapshot.ts";
 
 /** Polling period in ms; 0 means only when asked (the "refresh" button). */
 export type PollPeriod = number;
@@ -29,6 +29,8 @@ export class LivePoller {
   lastRequestMs = 0;
   lastError = "";
   latest: LiveSnapshot | null = null;
+  /** A password room's live view needs its password (sent as a header). */
+  password = "";
   private readonly url: URL;
   private periodMs: PollPeriod = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -82,7 +84,8 @@ export class LivePoller {
     this.requests += 1;
     this.bytesSent += requestBytes(this.url);
     try {
-      const response = await fetch(this.url, { cache: "no-store" });
+      const headers: Record<string, string> = this.password ? { [ROOM_PASSWORD_HEADER]: this.password } : {};
+      const response = await fetch(this.url, { cache: "no-store", headers });
       const body = new Uint8Array(await response.arrayBuffer());
       this.bytesReceived += responseBytes(response, body.byteLength);
       this.lastRequestMs = performance.now() - startedAt;

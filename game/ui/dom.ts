@@ -11,6 +11,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     if (value === undefined || value === false) continue;
     if (key === "class") node.className = String(value);
     else if (key === "text") node.textContent = String(value);
+    // Through CSSOM: the page's Content-Security-Policy (style-src 'self') refuses style attributes.
+    else if (key === "style") node.style.cssText = String(value);
     else node.setAttribute(key, value === true ? "" : String(value));
   }
   for (const child of children) {

@@ -4,7 +4,7 @@ import type { CreateOptions } from "../../shared/protocol.ts";
 import type { ListedRoom } from "../net/lobby.ts";
 import { el, overlay } from "./dom.ts";
 import { renderRoomList } from "./roomList.ts";
-import { rememberedName, rememberName } from "./playerName.ts";
+import { nameProblem, rememberedName, rememberName } from "./playerName.ts";
 
 export interface MenuActions {
   quickPlay(name: string): Promise<void>;
@@ -31,8 +31,14 @@ function numberField(label: string, name: string, value: number, min: number, ma
 export function showMenu(actions: MenuActions, message = ""): MenuHandle {
   const initialName = rememberName(rememberedName());
   const nameInput = el("input", { id: "name", maxlength: String(LIMITS.nameLength), value: initialName, autocomplete: "nickname" });
-  // Remember the name as it is typed, so a link opened next (/r/<id>) uses it too.
-  nameInput.addEventListener("input", () => { if (nameInput.value.trim()) rememberName(nameInput.value); });
+  const nameHint = el("p", { class: "error", id: "name-problem", role: "status" });
+  // Remember the name as it is typed, so a link opened next (/r/<id>) uses it too; say at once why a name cannot be used.
+  nameInput.addEventListener("input", () => {
+    const problem = nameProblem(nameInput.value);
+    nameHint.textContent = problem ?? "";
+    nameInput.setCustomValidity(problem ?? "");
+    if (!problem) rememberName(nameInput.value);
+  });
   const error = el("p", { class: "error", role: "alert", text: message });
   const codeInput = el("input", { id: "join-code", placeholder: "Room code or link" });
   const passwordInput = el("input", { id: "join-password", type: "password", placeholder: "Password (if the room has one)", maxlength: "64", autocomplete: "off" });
@@ -54,10 +60,17 @@ export function showMenu(actions: MenuActions, message = ""): MenuHandle {
       await work();
     } catch (failure) {
       error.textContent = failure instanceof Error ? failure.message : String(failure);
+      // The line sits under the room list: bring it into view, or a refusal looks like nothing happened.
+      error.scrollIntoView({ block: "nearest" });
       busy(false);
     }
   };
-  const name = () => rememberName(nameInput.value);
+  // Throws the name's problem, which run() shows, instead of joining under another name.
+  const name = () => {
+    const problem = nameProblem(nameInput.value);
+    if (problem) throw new Error(problem);
+    return rememberName(nameInput.value);
+  };
 
   const quickButton = el("button", { class: "primary", id: "quick-play", text: "Quick play" });
   const hostButton = el("button", { id: "host-room", text: "Host a room" });
@@ -68,6 +81,8 @@ export function showMenu(actions: MenuActions, message = ""): MenuHandle {
   joinButton.addEventListener("click", () => void run(() => actions.join(roomIdFromCode(codeInput.value), name(), false, password())));
   hostForm.addEventListener("submit", (event) => {
     event.preventDefault();
+    error.textContent = nameProblem(nameInput.value) ?? "";
+    if (error.textContent) return;
     const data = new FormData(hostForm);
     const password = String(data.get("password") ?? "");
     const options: CreateOptions = {
@@ -86,6 +101,7 @@ export function showMenu(actions: MenuActions, message = ""): MenuHandle {
     el("h1", {}, "Re", el("span", { text: "bound" })),
     el("p", { class: "tagline", text: "Real-time ball game for friends. One server, every input live over WebSockets." }),
     el("label", {}, "Your name", nameInput),
+    nameHint,
     el("div", { class: "row" }, quickButton, hostButton),
     hostForm,
     el("div", { class: "row" }, codeInput, joinButton),

@@ -1,16 +1,26 @@
-// The player's display name, remembered in localStorage between visits.
+// The player's display name, remembered in localStorage between visits, checked by the same rule the server uses.
 import { LIMITS } from "../../shared/constants.ts";
+import { checkText } from "../../shared/text.ts";
 
 const STORAGE_KEY = "rebound.name";
+const NAME_RULE = { maxLength: LIMITS.nameLength };
+
+/** Why `raw` cannot be a name ("Name contains a control character"), or null when it can. */
+export function nameProblem(raw: string): string | null {
+  const result = checkText(raw, NAME_RULE);
+  return result.ok ? null : `Name ${result.message}`;
+}
 
 export function rememberedName(): string {
-  const stored = localStorage.getItem(STORAGE_KEY);
-  if (stored && stored.trim()) return stored.trim().slice(0, LIMITS.nameLength);
+  const stored = checkText(localStorage.getItem(STORAGE_KEY) ?? "", NAME_RULE);
+  if (stored.ok) return stored.text;
   return `Player${Math.floor(1000 + Math.random() * 9000)}`;
 }
 
+/** Remembers `name` when it is a valid name and returns what to join with (else the last good one). */
 export function rememberName(name: string): string {
-  const clean = name.trim().slice(0, LIMITS.nameLength) || rememberedName();
+  const checked = checkText(name, NAME_RULE);
+  const clean = checked.ok ? checked.text : rememberedName();
   localStorage.setItem(STORAGE_KEY, clean);
   return clean;
 }

@@ -2,20 +2,14 @@
 import express, { type Application } from "express";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { metricsSnapshot, resetMetrics } from "../metrics.ts";
 import { mountLiveApi } from "./liveApi.ts";
+import { mountMetricsRoutes } from "./metricsRoutes.ts";
 
 export function mountHttpRoutes(app: Application, clientDir: string | null): void {
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true, uptimeSeconds: Math.round(process.uptime()) });
   });
-  app.get("/metrics", (_req, res) => {
-    res.json(metricsSnapshot());
-  });
-  app.post("/metrics/reset", (_req, res) => {
-    resetMetrics();
-    res.json({ ok: true });
-  });
+  mountMetricsRoutes(app);
   mountLiveApi(app);
   if (!clientDir) return;
   const indexHtml = join(clientDir, "index.html");

@@ -2,7 +2,7 @@
 import { StateView } from "@colyseus/schema";
 import {
   CloseCode, OnMessageException, Room, ServerError, validate,
-  type Client, type RoomException, type RoomMethodName, type StepContext,
+  type AuthContext, type Client, type RoomException, type RoomMethodName, type StepContext,
 } from "colyseus";
 import { botIntent } from "../../shared/bot.ts";
 import { CLOSE, LIMITS, MATCH_LIMITS, PATCH_MS, TICK_HZ } from "../../shared/constants.ts";
@@ -12,14 +12,20 @@ import { liveSnapshotOf, type LiveSnapshot } from "../../shared/liveSnapshot.ts"
 import { isBallLive, recordGoal, startMatch, stepMatchFlow, stopMatch } from "../../shared/matchFlow.ts";
 import { applyPlayerInput, stepPhysics, type PlayerBody } from "../../shared/physics.ts";
 import {
-  AddBotPayload, ChatPayload, ClientMessage, CreateOptions, EmptyPayload, JoinOptions, KickPlayerPayload, LockRoomPayload,
+  AddBotPayload, ChatPayload, ClientMessage, CreateOptions, describeIssue, EmptyPayload, JoinOptions, KickPlayerPayload, LockRoomPayload,
   MovePlayerPayload, RemoveBotPayload, ServerMessage, SetTeamPayload, SettingsPayload,
   type ChatLine, type Notice, type RoomListingMetadata,
 } from "../../shared/protocol.ts";
 import { MatchState, Player, type PlayingTeam, type Team } from "../../shared/state.ts";
 import { serverConfig } from "../config.ts";
+import { requestScope } from "../limits/clientAddress.ts";
+import { quotas, type Refusal } from "../limits/quotas.ts";
+import { serverLog } from "../log.ts";
 import { PatchTimer, StepTimer } from "../metrics.ts";
+import { admitReservation, SEAT_RESERVATION_SECONDS, type ReservationJudge } from "./admission.ts";
 import { countTeam, freeTeam, humanCount, longestPresentHuman } from "./roster.ts";
+import { Announcer } from "./announcements.ts";
+import { uniqueName } from "./uniqueName.ts";
 import { WorldMirror } from "./worldMirror.ts";
 
 /** At most this many buffered inputs are applied per player per tick, and only on credit: each tick
@@ -38,9 +44,11 @@ interface AuthResult {
   spectate: boolean;
 }
 
-export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
+export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> implements ReservationJudge {
   state = new MatchState();
-  maxMessagesPerSecond = LIMITS.maxMessagesPerSecond;
+  seatReservationTimeout = SEAT_RESERVATION_SECONDS;
+  // No maxMessagesPerSecond: its fixed one-second window threw out honest players after a stall;
+  // every socket's rate is limited in the transport instead (server/messageRate.ts).
   patchRate = PATCH_MS;
   maxClients = MATCH_LIMITS.playersPerTeam.max * 2 + MATCH_LIMITS.maxSpectators;
 
@@ -66,6 +74,12 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   private readonly teamChangeTimes = new Map<string, number[]>();
   /** Clients whose socket failed with a protocol error (e.g. a frame over maxPayload → 1009). */
   private readonly brokenSockets = new Set<string>();
+  /** Join and leave lines, coalesced so churn cannot flood the chat. */
+  private readonly announcer = new Announcer({
+    send: (text) => this.systemChat(text),
+    later: (callback, ms) => { this.clock.setTimeout(callback, ms); },
+    now: () => this.clock.currentTime,
+  });
   /** Each bot's number, which varies how it plays (see botIntent). */
   private readonly botNumbers = new Map<string, number>();
 
@@ -91,7 +105,11 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
 
   onCreate(rawOptions: unknown): void {
     const parsed = CreateOptions.safeParse(rawOptions ?? {});
-    if (!parsed.success) throw new ServerError(400, `invalid room options: ${parsed.error.issues[0]?.message ?? "unknown"}`);
+    if (!parsed.success) throw new ServerError(400, `invalid room options: ${describeIssue(parsed.error)}`);
+    // Charged to the address whose request creates the room (none when another process's request does).
+    const creator = requestScope.getStore()?.address;
+    const refusal = creator === undefined ? null : quotas.admitRoom(creator, this.roomId, Date.now());
+    if (refusal) throw new ServerError(refusal.status, refusal.message);
     const options = parsed.data;
     this.password = options.password ?? "";
     this.state.settings.isPrivate = options.isPrivate === true;
@@ -104,25 +122,44 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     void this.publishListing();
   }
 
-  onAuth(_client: Client, rawOptions: unknown): AuthResult {
-    const parsed = JoinOptions.safeParse(rawOptions ?? {});
-    if (!parsed.success) throw new ServerError(400, "invalid join options");
-    const options = parsed.data;
-    if (this.state.settings.locked) throw new ServerError(423, "this room is locked by its host");
-    if (this.password && options.password !== this.password) throw new ServerError(403, "wrong password");
-    const spectate = options.spectate === true || freeTeam(this.state.players, this.state.settings.playersPerTeam) === null;
-    if (spectate && countTeam(this.state.players, "spectator") >= MATCH_LIMITS.maxSpectators) {
-      throw new ServerError(409, "spectator seats are full");
-    }
-    return { name: options.name ?? "Player", spectate };
+  /** Runs at seat reservation, in the matchmaking request (see admission.ts); the same rules run again at connect. */
+  static async onAuth(_token: string, rawOptions: unknown, context: AuthContext): Promise<{ sessionId: string }> {
+    return admitReservation(rawOptions, context);
   }
 
-  onJoin(client: Client, _options: unknown, auth: AuthResult): void {
+  /** Why these join options would be refused, or null: asked at reservation (remoteRoomCall) and at connect. */
+  reservationRefusal(rawOptions: unknown): Refusal | null {
+    const parsed = JoinOptions.safeParse(rawOptions ?? {});
+    if (!parsed.success) return { status: 400, message: `invalid join options: ${describeIssue(parsed.error)}` };
+    const options = parsed.data;
+    if (this.state.settings.locked) return { status: 423, message: "this room is locked by its host" };
+    if (this.password && options.password !== this.password) return { status: 403, message: "wrong password" };
+    if (this.wantsSpectatorSeat(options.spectate === true) && countTeam(this.state.players, "spectator") >= MATCH_LIMITS.maxSpectators) {
+      return { status: 409, message: "spectator seats are full" };
+    }
+    return null;
+  }
+
+  private wantsSpectatorSeat(asked: boolean): boolean {
+    return asked || freeTeam(this.state.players, this.state.settings.playersPerTeam) === null;
+  }
+
+  /** The connect-time check: the same refusal as at reservation, judged again now that the seat is taken up. */
+  private admit(rawOptions: unknown): AuthResult {
+    const refusal = this.reservationRefusal(rawOptions);
+    if (refusal) throw new ServerError(refusal.status, refusal.message);
+    const options = JoinOptions.parse(rawOptions ?? {});
+    return { name: options.name ?? "Player", spectate: this.wantsSpectatorSeat(options.spectate === true) };
+  }
+
+  onJoin(client: Client, rawOptions: unknown): void {
+    quotas.claimPending(client.sessionId);
+    const auth = this.admit(rawOptions);
     // ws closes an oversized frame with 1009 but the room only sees 1006, like a network drop:
     // remember the socket error so that client's seat is not held for a reconnection.
     client.ref.once("error", () => this.brokenSockets.add(client.sessionId));
     const player = new Player();
-    player.name = auth.name;
+    player.name = uniqueName(this.state.players, auth.name);
     player.joinedSeq = ++this.joinCounter;
     const team: Team = auth.spectate ? "spectator" : (freeTeam(this.state.players, this.state.settings.playersPerTeam) ?? "spectator");
     player.team = team;
@@ -130,7 +167,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     this.giveOwnView(client, player);
     if (team !== "spectator") this.placeNewcomer(client.sessionId, team);
     if (!this.state.hostId) this.state.hostId = client.sessionId;
-    this.systemChat(`${player.name} joined ${team === "spectator" ? "the spectators" : `team ${team}`}`);
+    this.announcer.joined(player.name, team === "spectator" ? "the spectators" : `team ${team}`);
     void this.publishListing();
   }
 
@@ -161,12 +198,12 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
    * every room on the server. Errors from onAuth/onCreate/onJoin are rethrown to the joiner anyway. */
   onUncaughtException(error: RoomException, methodName: RoomMethodName): void {
     if (error instanceof OnMessageException) {
-      console.error(`[match ${this.roomId}] a message handler threw; disconnecting its sender:`, error.cause ?? error);
+      serverLog.error(`[match ${this.roomId}] a message handler threw; disconnecting its sender:`, error.cause ?? error);
       error.client.leave(CLOSE.badInput, "message rejected");
       return;
     }
     if (methodName === "onAuth" || methodName === "onCreate" || methodName === "onJoin") return;
-    console.error(`[match ${this.roomId}] ${methodName} threw:`, error.cause ?? error);
+    serverLog.error(`[match ${this.roomId}] ${methodName} threw:`, error.cause ?? error);
   }
 
   onReconnect(client: Client): void {
@@ -184,7 +221,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     this.inputCredit.delete(client.sessionId);
     this.teamChangeTimes.delete(client.sessionId);
     this.brokenSockets.delete(client.sessionId);
-    if (player) this.systemChat(`${player.name} left`);
+    if (player) this.announcer.left(player.name);
     if (this.state.hostId === client.sessionId) this.migrateHost();
     // Bots alone do not keep a room alive.
     if (humanCount(this.state.players) === 0) this.removeAllBots();
@@ -403,7 +440,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     }
     const bot = new Player();
     bot.isBot = true;
-    bot.name = `Bot ${++this.botCounter}`;
+    bot.name = uniqueName(this.state.players, `Bot ${++this.botCounter}`);
     bot.team = team;
     bot.joinedSeq = ++this.joinCounter;
     this.state.players.set(`bot-${this.botCounter}`, bot);
@@ -479,9 +516,18 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
     else this.broadcast(ServerMessage.notice, notice);
   }
 
-  /** The compact live view GET /api/rooms/<id>/live serves. Public and plain JSON because the
+  onDispose(): void {
+    quotas.releaseRoom(this.roomId, Date.now());
+  }
+
+  /** The compact live view GET /api/rooms/<id>/live serves: public rooms to anyone, a password room
+   * with its password, a private room without one to nobody. Public and plain JSON because the
    * endpoint reaches it through remoteRoomCall, which may cross to another process. */
-  liveSnapshot(): LiveSnapshot {
+  liveSnapshot(password?: unknown): LiveSnapshot | Refusal {
+    const settings = this.state.settings;
+    const unlocked = this.password.length > 0 && password === this.password;
+    if (settings.hasPassword && !unlocked) return { status: 403, message: "this match has a password: send it as X-Room-Password" };
+    if (settings.isPrivate && !unlocked) return { status: 403, message: "this match is private" };
     return liveSnapshotOf(this.roomId, this.state, this.clock.elapsedTime);
   }
 

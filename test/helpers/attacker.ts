@@ -73,7 +73,7 @@ const UNKNOWN_TYPES: readonly (string | number)[] = ["nope", "__proto__", "const
 function label(code: number): string {
   const names: Record<number, string> = {
     1000: "normal", 1006: "abnormal", 1009: "message too big", 4000: "consented", 4002: "framework: with error",
-    4101: "kicked", 4102: "badInput", 4103: "serverRestart",
+    4010: "tooFast", 4101: "kicked", 4102: "badInput", 4103: "serverRestart",
   };
   return `closed ${code}${names[code] ? ` (${names[code]})` : ""}`;
 }
@@ -108,7 +108,9 @@ export class AttackerHarness {
     }
     room.onMessage("*", () => { /* attackers ignore what they are told */ });
     let closedWith: number | null = null;
-    room.onLeave((code) => { closedWith = code; });
+    room.onLeave((code) => { closedWith ??= code; });
+    // A close the SDK may reconnect from (e.g. CLOSE.tooFast) shows first as a drop.
+    room.onDrop((code) => { closedWith ??= code; });
     try {
       tally.frames += await body(room, this.random);
     } catch (error) {
@@ -279,7 +281,7 @@ export class AttackerHarness {
     }));
   }
 
-  /** Everything at once, far over maxMessagesPerSecond: the room throws the sender out. */
+  /** Everything at once, far over the message rate and its burst: the server throttles, then closes the sender. */
   async flood(frames: number): Promise<void> {
     await this.session("flood over the rate cap", { spectate: true }, async (room) => {
       let sent = 0;

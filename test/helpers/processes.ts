@@ -1,6 +1,7 @@
 // Test helper: runs the real server (`node server/index.ts`) and redis-server as child processes on loopback, for multi-process and fault tests.
 import { spawn, type ChildProcess } from "node:child_process";
-import { captureOutput, exitOf, startChildServer, type ChildExit } from "../../bench/lib/childServer.ts";
+import { captureOutput, exitOf, METRICS_AUTH, startChildServer, type ChildExit } from "../../bench/lib/childServer.ts";
+import { LOAD_TEST_LIMITS_ENV } from "../../server/limits/settings.ts";
 import type { MetricsSnapshot } from "../../server/metrics.ts";
 import { sleep } from "./server.ts";
 
@@ -25,7 +26,7 @@ export interface ServerProcess {
 
 /** Starts `node server/index.ts` (API only, no client files) with `env`, and waits for /healthz. */
 export async function startServerProcess(port: number, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const server = await startChildServer({ entry: "server/index.ts", port, env: { REBOUND_SERVE_CLIENT: "0", ...env } });
+  const server = await startChildServer({ entry: "server/index.ts", port, env: { REBOUND_SERVE_CLIENT: "0", ...LOAD_TEST_LIMITS_ENV, ...env } });
   const endpoint = `http://localhost:${port}`;
   return {
     port,
@@ -33,8 +34,11 @@ export async function startServerProcess(port: number, env: Record<string, strin
     child: server.process,
     output: server.output,
     exited: server.exited,
-    metrics: async () => (await (await fetch(`${endpoint}/metrics`)).json()) as MetricsSnapshot,
-    resetMetrics: async () => { await fetch(`${endpoint}/metrics/reset`, { method: "POST" }); },
+    metrics: async () => (await (await fetch(`${endpoint}/metrics`, { headers: METRICS_AUTH })).json()) as MetricsSnapshot,
+    resetMetrics: async () => {
+      const response = await fetch(`${endpoint}/metrics/reset`, { method: "POST", headers: METRICS_AUTH });
+      if (!response.ok) throw new Error(`POST /metrics/reset: ${response.status}`);
+    },
     stop: (graceMs = 10_000) => server.signal("SIGTERM", graceMs),
     kill: () => server.signal("SIGKILL", 0),
   };

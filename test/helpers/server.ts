@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import { Client, type InputHandle, type Room } from "@colyseus/sdk";
 import type { Server } from "colyseus";
 import { createGameServer, type AppOptions } from "../../server/app.ts";
+import { LOAD_TEST_LIMITS } from "../../server/limits/settings.ts";
 import { PlayerInput, type InputIntent } from "../../shared/input.ts";
 import { MATCH_ROOM, type ChatLine, type CreateOptions, type JoinOptions, type Notice } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
@@ -33,7 +34,8 @@ export function freePort(): Promise<number> {
 /** The real server, API only, no signal handlers, listening on a free port. One per test file. */
 export async function startTestServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
   const port = await freePort();
-  const server = createGameServer({ clientDir: null, gracefullyShutdown: false, ...options });
+  // Tests run many clients from one loopback address: the per-address caps are raised unless a test sets them.
+  const server = createGameServer({ clientDir: null, gracefullyShutdown: false, ...options, limits: { ...LOAD_TEST_LIMITS, ...options.limits } });
   await server.listen(port);
   return {
     server,

@@ -84,7 +84,7 @@ describe("hostile clients in a live match", () => {
         await harness.wrongTypes();
         await harness.unknownTypes();
         await harness.oversize();
-        await harness.flood(600);
+        await harness.flood(3000);
       })(),
       harness.forgedHostActions(600, red.room.sessionId),
       (async () => {
@@ -96,9 +96,10 @@ describe("hostile clients in a live match", () => {
     ]);
     const attackSeconds = (Date.now() - started) / 1000;
 
-    // Every attacker is gone at once: thrown out, not "dropped" with a seat held for a reconnection.
+    // Every attacker is gone at once: thrown out, not "dropped" with a seat held for a reconnection —
+    // except the flooder, closed for rate with a code the SDK may reconnect from (its seat is held).
     let attackersLeft = 0;
-    await waitFor(() => (attackersLeft = watcher.room.state.players.size - 3) === 0, "every attacker's seat to be freed", 3000)
+    await waitFor(() => (attackersLeft = watcher.room.state.players.size - 3) === 1, "every other attacker's seat to be freed", 3000)
       .catch(() => undefined);
     for (const player of players) player.stop();
     await waitFor(() => players.every((p) => p.allAcked), "the server to ack every honest input");
@@ -145,7 +146,7 @@ describe("hostile clients in a live match", () => {
     expect(outcomes("wrong payload types")).toEqual(["closed 4002 (framework: with error)"]);
     expect(outcomes("unknown message types")).toEqual(["closed 4102 (badInput)"]);
     expect(outcomes("oversize strings").sort()).toEqual(["closed 1009 (message too big)", "closed 4002 (framework: with error)", "join refused (400)"]);
-    expect(outcomes("flood over the rate cap")).toEqual(["closed 4002 (framework: with error)"]);
+    expect(outcomes("flood over the rate cap")).toEqual(["closed 4010 (tooFast)"]);
     expect(outcomes("forged host actions")).toEqual(["open (frames dropped)"]);
     expect(outcomes("out-of-range inputs (room.input)")).toEqual(["open (frames dropped)"]);
     expect(outcomes("raw input frames")).toEqual(["open (frames dropped)"]);
@@ -177,8 +178,8 @@ describe("hostile clients in a live match", () => {
     expect(red.room.state.players.get(red.room.sessionId)?.team).toBe("red");
     expect(red.room.state.players.get(blue.room.sessionId)?.team).toBe("blue");
     expect(watcher.chat.filter((line) => !line.system)).toEqual([]);
-    expect(watcher.chat.filter((line) => line.text.includes("holding the slot"))).toEqual([]);
-    expect(attackersLeft).toBe(0);
+    expect(watcher.chat.filter((line) => line.text.includes("holding the slot"))).toHaveLength(1);
+    expect(attackersLeft).toBe(1);
 
     // Step timing on the server stayed within the 60 Hz budget during the attack.
     expect(metrics.totalSteps).toBeGreaterThan(attackSeconds * 50);

@@ -30,6 +30,10 @@ describe("malformedFrameReason", () => {
     expect(malformedFrameReason(frame())).toBeNull();
   });
 
+  it("refuses request frames: the protocol has none, so each is an unknown message", () => {
+    expect(malformedFrameReason(frame(Protocol.ROOM_REQUEST, 1, 0xa4, 0x63, 0x68, 0x61, 0x74, 0x80))).toMatch(/request frames/);
+  });
+
   it("refuses an unreliable ring whose slot length is negative, past the end, or not a number", () => {
     expect(malformedFrameReason(frame(Protocol.ROOM_INPUT_UNRELIABLE, 0xff, 0xff, 0xff))).toMatch(/impossible length/);
     expect(malformedFrameReason(frame(Protocol.ROOM_INPUT_UNRELIABLE, 1, 9, 0x80))).toMatch(/impossible length/);

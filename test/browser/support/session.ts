@@ -1,4 +1,5 @@
-// Shared browser-test plumbing: one production server + one Chromium per file, fresh contexts per page, polling helpers.
+// Shared browser-test plumbing: one production server + one Chromium per file, fresh contexts per page, polling helpers,
+// and a Content-Security-Policy watch on every page: any violation fails the file when its pages close.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { ReboundDebugView } from "../../../game/app.ts";
 import { launchChromium } from "./chromium.ts";
@@ -6,6 +7,8 @@ import { startProductionServer, type RunningServer } from "./productionServer.ts
 
 export class BrowserSession {
   private readonly contexts: BrowserContext[] = [];
+  /** CSP violations seen on any page so far (the DOM event and Chromium's console report both count). */
+  private cspViolations: string[] = [];
   readonly server: RunningServer;
   readonly browser: Browser;
 
@@ -23,7 +26,31 @@ export class BrowserSession {
   async open(options: { ignoreHTTPSErrors?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
     const context = await this.browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
     this.contexts.push(context);
+    await this.watchContentSecurityPolicy(context);
     return { page: await context.newPage(), context };
+  }
+
+  private async watchContentSecurityPolicy(context: BrowserContext): Promise<void> {
+    await context.exposeBinding("__reboundCspViolation", (_source, text: string) => { this.cspViolations.push(text); });
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        const report = (window as unknown as { __reboundCspViolation(text: string): void }).__reboundCspViolation;
+        report(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+      });
+    });
+    context.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) this.cspViolations.push(message.text());
+    });
+  }
+
+  /** The violations recorded so far, forgotten (a test that provokes one on purpose takes it). */
+  takeCspViolations(): string[] {
+    return this.cspViolations.splice(0);
+  }
+
+  private failOnCspViolations(): void {
+    const seen = this.takeCspViolations();
+    if (seen.length > 0) throw new Error(`Content-Security-Policy violations on the page:\n${[...new Set(seen)].join("\n")}`);
   }
 
   async newPage(options: { ignoreHTTPSErrors?: boolean } = {}): Promise<Page> {
@@ -33,12 +60,14 @@ export class BrowserSession {
   /** Closes every page opened so far: pages left open keep rendering and starve the next test. */
   async closePages(): Promise<void> {
     for (const context of this.contexts.splice(0)) await context.close();
+    this.failOnCspViolations();
   }
 
   async stop(): Promise<void> {
-    await this.closePages();
+    for (const context of this.contexts.splice(0)) await context.close();
     await this.browser.close();
     await this.server.stop();
+    this.failOnCspViolations();
   }
 }
 

@@ -1,0 +1,24 @@
+// Names unique in a room: a name already taken gets the first free suffix, "Sam" → "Sam (2)".
+//
+// Why a suffix and not a refusal: a friend opening the share link with the same remembered name (or a
+// second tab) still gets straight in, and names stay distinct in the chat, the score list and the
+// host's kick buttons, so nobody can pose as another player.
+import type { MapSchema } from "@colyseus/schema";
+import { LIMITS } from "../../shared/constants.ts";
+import type { Player } from "../../shared/state.ts";
+import { truncateText } from "../../shared/text.ts";
+
+/** Names compare without case: "sam" beside "Sam" reads as the same person. */
+const key = (name: string): string => name.toLocaleLowerCase("en");
+
+/** `wanted`, or `wanted (n)` with the smallest free n ≥ 2, shortened to fit LIMITS.nameLength. */
+export function uniqueName(players: MapSchema<Player>, wanted: string, exceptSessionId?: string): string {
+  const taken = new Set<string>();
+  players.forEach((player, sessionId) => { if (sessionId !== exceptSessionId) taken.add(key(player.name)); });
+  if (!taken.has(key(wanted))) return wanted;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${truncateText(wanted, LIMITS.nameLength - suffix.length).trimEnd()}${suffix}`;
+    if (!taken.has(key(candidate))) return candidate;
+  }
+}
