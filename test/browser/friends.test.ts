@@ -5,14 +5,13 @@ import type { ReboundDebugView } from "../../game/app.ts";
 import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
 import { BrowserSession, waitForMatch } from "./support/session.ts";
 
-const PORT = 25795;
 let session: BrowserSession;
 
 const waitFor = (page: Page, accept: (view: ReboundDebugView) => boolean, what: string, timeoutMs = 20_000) =>
   waitForMatch(page, accept, what, timeoutMs);
 
 describe("host, friend and spectator", () => {
-  beforeAll(async () => { session = await BrowserSession.start(PORT); });
+  beforeAll(async () => { session = await BrowserSession.start(); });
   afterAll(async () => { await session?.stop(); });
 
   it("plays a private room with a friend and a spectator: goals, chat and a reconnect into the same slot", async () => {

@@ -6,11 +6,10 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CompareDebugView } from "../../game/compare/comparePage.ts";
+import { freePort } from "../../bench/lib/ports.ts";
 import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
 import { BrowserSession, hostRoom, matchView, poll } from "./support/session.ts";
 
-const PORT = 25792;
-const TLS_PORT = 25793;
 
 let session: BrowserSession;
 const newPage = (options: { ignoreHTTPSErrors?: boolean } = {}): Promise<Page> => session.newPage(options);
@@ -31,7 +30,7 @@ async function setSlider(page: Page, selector: string, value: number): Promise<v
 }
 
 describe("network panel and compare page", () => {
-  beforeAll(async () => { session = await BrowserSession.start(PORT); });
+  beforeAll(async () => { session = await BrowserSession.start(); });
 
   // Pages left open keep rendering and starve the next test on a 2-core machine.
   afterEach(async () => {
@@ -177,7 +176,7 @@ describe("network panel and compare page", () => {
     try {
       const page = await newPage({ ignoreHTTPSErrors: true });
       const errors = watchErrors(page, "tls");
-      const view = await hostRoom(page, `https://localhost:${TLS_PORT}`, "Tara");
+      const view = await hostRoom(page, `https://localhost:${tlsServer.port}`, "Tara");
       expect(view.players).toHaveLength(1);
       await page.keyboard.press("KeyN");
       await page.waitForSelector("#net-panel", { state: "visible", timeout: 30_000 });
@@ -192,9 +191,11 @@ describe("network panel and compare page", () => {
   });
 });
 
-/** The production server (`node server/index.ts`) with TLS_CERT/TLS_KEY; ready once it logs its https:// address.
- * (support/productionServer.ts probes /healthz over plain http, which a TLS server refuses.) */
-async function startTlsServer(cert: string, key: string): Promise<{ stop: () => Promise<void> }> {
+/** The production server (`node server/index.ts`) with TLS_CERT/TLS_KEY on a port from the OS; ready once this
+ * child itself logs its https:// address (support/productionServer.ts probes /healthz over plain http, which a
+ * TLS server refuses; a leftover server on the port would make this child exit early instead). */
+async function startTlsServer(cert: string, key: string): Promise<{ port: number; stop: () => Promise<void> }> {
+  const TLS_PORT = await freePort();
   const child = spawn(process.execPath, ["server/index.ts"], {
     cwd: new URL("../../", import.meta.url),
     env: { ...process.env, PORT: String(TLS_PORT), TLS_CERT: cert, TLS_KEY: key },
@@ -210,6 +211,7 @@ async function startTlsServer(cert: string, key: string): Promise<{ stop: () => 
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   return {
+    port: TLS_PORT,
     stop: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null) { resolve(); return; }
       child.once("exit", () => resolve());

@@ -9,16 +9,19 @@ import { PlayerInput } from "../../shared/input.ts";
 import { livePath, parseLiveSnapshot, type LiveSnapshot } from "../../shared/liveSnapshot.ts";
 import { MATCH_ROOM, type CreateOptions } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
+import { freePort } from "../helpers/server.ts";
 
-const PORT = 25781;
-const ENDPOINT = `http://localhost:${PORT}`;
+let ENDPOINT = "";
 
 let server: Server;
 const rooms: Room<unknown, MatchState>[] = [];
 
 beforeAll(async () => {
+  // A port from the OS; this process listens itself, so a busy port fails loudly instead of testing a stranger.
+  const port = await freePort();
+  ENDPOINT = `http://localhost:${port}`;
   server = createGameServer({ clientDir: null, gracefullyShutdown: false });
-  await server.listen(PORT);
+  await server.listen(port);
 });
 
 afterAll(async () => {
