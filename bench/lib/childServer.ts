@@ -94,16 +94,18 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   const exited = exitOf(child);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.startTimeoutMs ?? 20_000);
-  let stranger = "";
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${options.entry} on ${port} exited early (${child.exitCode}):\n${output()}`);
     const answered = await healthInstance(url);
     if (answered === instance) break;
-    if (answered !== null) stranger = answered;
+    if (answered !== null) {
+      // Someone else holds the port (one listener per port): this child can never be the one answering.
+      child.kill("SIGKILL");
+      throw new Error(`${options.entry} on ${port}: another server (instance "${answered}") answers on that port:\n${output()}`);
+    }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      const who = stranger === "" ? "did not become healthy" : `did not become healthy; another server (instance "${stranger}") answers on that port`;
-      throw new Error(`${options.entry} on ${port} ${who}:\n${output()}`);
+      throw new Error(`${options.entry} on ${port} did not become healthy:\n${output()}`);
     }
     await sleep(100);
   }

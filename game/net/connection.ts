@@ -205,7 +205,7 @@ export class MatchConnection {
 
   /**
    * Once per rendered frame: advance prediction and send one input per fixed step that is due
-   * (so inputs leave at the simulation rate whatever the display's refresh rate).
+   * (so inputs leave at the simulation rate whatever the display's refresh rate). Returns the steps predicted.
    */
   frame(now: number, intent: InputIntent): number {
     const steps = this.predict.tick(now);

@@ -68,6 +68,9 @@ const FRAME_HISTORY = 600;
 const SNAPSHOT_HISTORY = 300;
 /** A drawn point within this of a segment between two snapshots lies on it (px; positions are on a 1/32 px grid). */
 const ON_SEGMENT_PX = 0.5;
+/** A move this long between two snapshots is a teleport (kickoff, first state), not motion: no time is read off it.
+ * The fastest thing, the ball at 900 px/s, covers about 30 px per 30 Hz snapshot. */
+const TELEPORT_PX = 100;
 /** The lag medians cover this much recent history (ms). */
 const LAG_WINDOW_MS = 2000;
 
@@ -175,7 +178,8 @@ export function serverTimeOfPosition(
     const dx = b.x - a.x;
     const dy = b.y - a.y;
     const length2 = dx * dx + dy * dy;
-    if (length2 < 1) continue; // not moving between these two: no time can be read off the position
+    // Not moving between these two (no time can be read off the position), or teleported.
+    if (length2 < 1 || length2 > TELEPORT_PX * TELEPORT_PX) continue;
     const u = ((drawn.x - a.x) * dx + (drawn.y - a.y) * dy) / length2;
     if (u < 0 || u > 1) continue;
     const off = Math.hypot(a.x + u * dx - drawn.x, a.y + u * dy - drawn.y);

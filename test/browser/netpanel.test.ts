@@ -79,8 +79,8 @@ describe("network panel and compare page", () => {
     expect(await page.textContent("#net-interp")).toContain("nothing moving");
     // The graph has drawn both lines: pixels in the ping colour and the frame-time colour across many columns.
     const graph = await graphColumns(page);
-    expect(graph.ping).toBeGreaterThan(50);
-    expect(graph.frame).toBeGreaterThan(50);
+    expect(graph.ping).toBeGreaterThan(10);
+    expect(graph.frame).toBeGreaterThan(10);
     expect(await page.textContent("#net-protocol")).toBe("ws://");
     expect(await page.getAttribute("#compare-link", "href")).toMatch(/^\/compare\//);
     await page.screenshot({ path: `${SCREENSHOT_DIR}netpanel.png` });
