@@ -27,8 +27,9 @@ const CODE_TARGETS = [
  */
 const MAX_SERVER_CPU_PERCENT_4V4 = 50;
 const MAX_SERVER_RSS_MB = 512;
-/** The tiny run must finish well inside this; the test kills it past it. */
-const RUN_LIMIT_MS = 150_000;
+/** Past this the test kills the run as hung. Not a speed check: the run takes about 2 minutes on a quiet machine
+ * and several on a loaded one (its own figures are per second of run, whatever the wall time). */
+const RUN_LIMIT_MS = 540_000;
 
 let outDir = "";
 let results: BenchResults;
@@ -106,7 +107,7 @@ describe("npm run bench -- --quick --tiny", () => {
     results = JSON.parse(readFileSync(join(outDir, json), "utf8")) as BenchResults;
     markdown = existsSync(join(outDir, `${stem}.md`)) ? readFileSync(join(outDir, `${stem}.md`), "utf8") : "";
     svg = existsSync(join(outDir, `${stem}.svg`)) ? readFileSync(join(outDir, `${stem}.svg`), "utf8") : "";
-  });
+  }, RUN_LIMIT_MS + 30_000);
 
   afterAll(() => {
     if (outDir) rmSync(outDir, { recursive: true, force: true });

@@ -59,6 +59,21 @@ async function markKeyDownFrame(page: Page): Promise<void> {
 
 const distance = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
 
+/** The SDK's Predict runs at most this many fixed steps per frame and drops the rest of a longer hitch
+ * (Predict.MAX_STEPS_PER_FRAME): the page then sends fewer inputs than the server ticks. */
+const MAX_STEPS_PER_FRAME = 5;
+const STEP_MS = 1000 / 60;
+
+/** Frames after which the page's prediction dropped time: a starved page (frames over 5 steps apart). */
+function hitches(frames: readonly DrawnFrame[]): number {
+  return frames.filter((f, i) => i > 0 && f.steps === MAX_STEPS_PER_FRAME && f.at - frames[i - 1].at > MAX_STEPS_PER_FRAME * STEP_MS + 1).length;
+}
+
+/** The longest time between two rendered frames: what a drawn position can be measured to, on a busy page. */
+function longestFrameMs(frames: readonly DrawnFrame[]): number {
+  return Math.max(STEP_MS, ...frames.slice(1).map((f, i) => f.at - frames[i].at));
+}
+
 /** The fastest the server moved an entity between two snapshots (px per ms of server time). */
 function serverSpeed(snapshots: readonly ReceivedSnapshot[], pick: (s: ReceivedSnapshot) => Point | undefined): number {
   let fastest = 0;
@@ -139,9 +154,15 @@ describe("netcode as drawn, under a 100 ms bad network", () => {
     const stoppedAt = (await drawnView(page))?.latest?.inputsSent ?? 0;
     const settled = await drawn(page, (v) => v.latest!.inputsAcked > stoppedAt && atRest(v),
       "prediction and the server to agree once the inputs after the keys are acked");
-    console.log(`steady play: ${settled.latest!.corrections - correctionsBefore} corrections, last ${settled.lastCorrectionSize} px`);
-    expect(settled.latest!.corrections - correctionsBefore).toBe(0);
-    expect(settled.lastCorrectionSize).toBe(0);
+    const played = settled.frames.filter((f) => f.frame >= keyFrame);
+    const corrections = settled.latest!.corrections - correctionsBefore;
+    const dropped = hitches(played);
+    console.log(`steady play: ${corrections} corrections (last ${settled.lastCorrectionSize} px) over ${played.length} frames, `
+      + `${dropped} of them hitches where the page dropped prediction time`);
+    // The replay is exact: zero corrections while the page keeps up with real time. A starved page that drops
+    // prediction time (a hitch) sends fewer inputs than the server ticks; at most one correction per hitch then.
+    expect(corrections).toBeLessThanOrEqual(dropped);
+    if (dropped === 0) expect(settled.lastCorrectionSize).toBe(0);
     console.log(`prediction under +${DELAY_MS} ms each way (ping ${Math.round(ping)} ms): moved on frame ${firstStep.frame} after the key at frame ${keyFrame}; `
       + `the first ack came ${ackedAfterFrames} frames later; corrections in steady play: ${settled.latest!.corrections - correctionsBefore}`);
     expect(errors).toEqual([]);
@@ -174,7 +195,7 @@ describe("netcode as drawn, under a 100 ms bad network", () => {
     // Drawn the interpolation delay plus half the round trip (each frame's own smoothed figure) behind the server's clock,
     // within a snapshot interval plus however much the page's own round-trip estimate wandered meanwhile (a starved page's does).
     const rtts = moving.map((f) => f.rtt);
-    const uncertaintyMs = 34 + (Math.max(...rtts) - Math.min(...rtts)) / 2;
+    const uncertaintyMs = 34 + (Math.max(...rtts) - Math.min(...rtts)) / 2 + (longestFrameMs(moving) - STEP_MS);
     expect(Math.abs(lag.beyondHalfRttMs - INTERPOLATION_DELAY_MS)).toBeLessThan(uncertaintyMs);
     // …never ahead of the newest snapshot the page holds, and the panel shows that measured figure, not the setting.
     expect(lag.behindNewestSnapshotMs).toBeGreaterThanOrEqual(0);
@@ -226,7 +247,9 @@ describe("netcode as drawn, under a 100 ms bad network", () => {
     }
     const offPath = movingFrames.filter((d) => d.serverTime === null).length;
     const rtts = frames.map((f) => f.rtt);
-    const uncertaintyMs = 34 + (Math.max(...rtts) - Math.min(...rtts)) / 2;
+    // A snapshot interval, plus however far the page's round-trip estimate (which sets the render timeline) wandered,
+    // plus a frame of a busy page beyond the 60 Hz one (positions are only drawn once a frame).
+    const uncertaintyMs = 34 + (Math.max(...rtts) - Math.min(...rtts)) / 2 + (longestFrameMs(frames) - STEP_MS);
     console.log(`ball over ${rolling.length} snapshots with ${stalls} stalls ≥ 150 ms (longest ${Math.max(...gaps).toFixed(0)} ms): `
       + `${movingFrames.length} moving frames, ${offPath} off the server's path, ${backwards} backwards, `
       + `worst catch-up beyond frame time plus stall ${worstCatchUpMs.toFixed(0)} ms (allowed ${uncertaintyMs.toFixed(0)} ms)`);
