@@ -111,7 +111,8 @@ function worstJump(frames: readonly DrawnFrame[], pick: (f: DrawnFrame) => Point
   return { excessPx, moves, allowedPx };
 }
 
-describe("netcode as drawn, under a 100 ms bad network", () => {
+// Each case takes 10–40 s on a quiet machine; pages rendering under load take longer (the conditions wait, not the clock).
+describe("netcode as drawn, under a 100 ms bad network", { timeout: 240_000 }, () => {
   beforeAll(async () => { session = await BrowserSession.start(); });
   afterEach(async () => { await session.closePages(); });
   afterAll(async () => { await session?.stop(); });
