@@ -5,7 +5,8 @@ import { IDLE_INTENT, type InputIntent } from "../shared/input.ts";
 import type { CreateOptions } from "../shared/protocol.ts";
 import { KeyboardInput } from "./input/keyboard.ts";
 import { isTouchScreen, TouchControls } from "./input/touch.ts";
-import { INTERPOLATION_DELAY_MS, MatchConnection } from "./net/connection.ts";
+import { MatchConnection } from "./net/connection.ts";
+import type { DrawnStateView } from "./net/drawnState.ts";
 import type { MatchSceneData } from "./scenes/MatchScene.ts";
 import { Hud } from "./ui/hud.ts";
 import { NetPanel } from "./ui/netPanel.ts";
@@ -26,6 +27,8 @@ export interface ReboundDebugView {
 declare global {
   interface Window {
     reboundDebug?: () => ReboundDebugView | null;
+    /** What the scene draws (predicted self, interpolated others and ball) next to the server state received. */
+    reboundDrawn?: () => DrawnStateView | null;
   }
 }
 
@@ -68,6 +71,9 @@ export function startApp(game: Phaser.Game): void {
     };
   };
 
+  // Read-only and safe to ship: positions, clocks and counters this page already holds, no secrets.
+  window.reboundDrawn = () => current?.connection.drawnView() ?? null;
+
   const enterMatch = (connection: MatchConnection) => {
     closeMenu();
     history.replaceState(null, "", `/r/${connection.roomId}${location.search.includes("spectate") ? "?spectate" : ""}`);
@@ -86,7 +92,7 @@ export function startApp(game: Phaser.Game): void {
       updateSettings: (settings) => connection.updateSettings(settings),
     });
     const touch = isTouchScreen() ? new TouchControls() : null;
-    const netPanel = new NetPanel(connection, INTERPOLATION_DELAY_MS);
+    const netPanel = new NetPanel(connection);
     const session = { connection, hud, netPanel, keyboard, touch, reconnecting: false };
     current = session;
     connection.on({

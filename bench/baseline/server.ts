@@ -9,13 +9,15 @@ import { BaselineRoom } from "./room.ts";
 
 const port = Number(process.env.PORT ?? 2570);
 const rooms = new Map<string, BaselineRoom>();
+/** Lets the launcher tell this process from a leftover server on the same port (see bench/lib/childServer.ts). */
+const instance = process.env.REBOUND_INSTANCE_ID || randomUUID();
 
 const http = createServer((req, res) => {
   const json = (body: unknown): void => {
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(body));
   };
-  if (req.method === "GET" && req.url === "/healthz") return json({ ok: true });
+  if (req.method === "GET" && req.url === "/healthz") return json({ ok: true, instance });
   if (req.method === "GET" && req.url === "/metrics") return json(metricsSnapshot());
   if (req.method === "POST" && req.url === "/metrics/reset") {
     resetMetrics();

@@ -1,7 +1,9 @@
 // Starts a server (the production Rebound server or the naive baseline) as a child process and waits until it answers /healthz.
 // The one implementation used by the benchmarks, the soak run and the tests that need real server processes.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { freePort } from "./ports.ts";
 import { sleep } from "./wallClock.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -30,7 +32,8 @@ export interface ChildServer {
 export interface ChildServerOptions {
   /** Script path relative to the repository root, run with this Node binary. */
   entry: string;
-  port: number;
+  /** Omitted: a free port from the OS. */
+  port?: number;
   env?: Record<string, string>;
   /** Give up when /healthz has not answered within this time. */
   startTimeoutMs?: number;
@@ -70,27 +73,43 @@ export function exitOf(child: ChildProcess): Promise<ChildExit> {
   }));
 }
 
+/** The instance id a child's /healthz reports, or null if nothing (or not JSON) answers. */
+async function healthInstance(url: string): Promise<string | null> {
+  try {
+    const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { instance?: unknown };
+    return typeof body.instance === "string" ? body.instance : "";
+  } catch {
+    return null; // not listening yet
+  }
+}
+
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
+  const port = options.port ?? await freePort();
+  // Ready means *this* child answers: a leftover server on the same port reports another instance id.
+  const instance = randomUUID();
   const child = spawn(process.execPath, [options.entry], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(options.port), REBOUND_METRICS_TOKEN: CHILD_METRICS_TOKEN, ...options.env },
+    env: { ...process.env, PORT: String(port), REBOUND_METRICS_TOKEN: CHILD_METRICS_TOKEN, ...options.env, REBOUND_INSTANCE_ID: instance },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output = captureOutput(child);
   const exited = exitOf(child);
-  const url = `http://127.0.0.1:${options.port}`;
+  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.startTimeoutMs ?? 20_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${options.entry} on ${options.port} exited early (${child.exitCode}):\n${output()}`);
-    try {
-      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) break;
-    } catch {
-      // not listening yet
+    if (child.exitCode !== null) throw new Error(`${options.entry} on ${port} exited early (${child.exitCode}):\n${output()}`);
+    const answered = await healthInstance(url);
+    if (answered === instance) break;
+    if (answered !== null) {
+      // Someone else holds the port (one listener per port): this child can never be the one answering.
+      child.kill("SIGKILL");
+      throw new Error(`${options.entry} on ${port}: another server (instance "${answered}") answers on that port:\n${output()}`);
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`${options.entry} on ${options.port} did not become healthy:\n${output()}`);
+      throw new Error(`${options.entry} on ${port} did not become healthy:\n${output()}`);
     }
     await sleep(100);
   }
@@ -104,7 +123,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   };
   return {
     url,
-    port: options.port,
+    port,
     pid: child.pid,
     process: child,
     output,

@@ -9,6 +9,7 @@ import {
 } from "../../shared/protocol.ts";
 import { MatchState, type Ball, type Player, type PlayingTeam, type Team } from "../../shared/state.ts";
 import { NetworkConditioner } from "./badNetwork.ts";
+import { DrawnStateRecorder, type DrawnStateView } from "./drawnState.ts";
 import { serverEndpoint } from "./endpoint.ts";
 import { TrafficMeter } from "./traffic.ts";
 
@@ -38,6 +39,8 @@ export class MatchConnection {
   readonly traffic: TrafficMeter;
   /** Optional simulated bad network (delay, jitter, loss) between this page and the server; off by default. */
   readonly conditioner = new NetworkConditioner();
+  /** What the scene draws next to the server state received (read-only; debug hook, panel, tests). */
+  readonly drawn: DrawnStateRecorder;
   private input: InputHandle<PlayerInput> | null = null;
   private reconciler: Reconciler<Player, Data<PlayerInput>> | null = null;
   private listeners: ConnectionListeners = {};
@@ -52,6 +55,7 @@ export class MatchConnection {
     this.room = room;
     this.traffic = new TrafficMeter();
     this.predict = Predict.get(room, { mode: "lerp", delay: INTERPOLATION_DELAY_MS });
+    this.drawn = new DrawnStateRecorder(room);
     // Register handlers before any await so messages sent during join are not lost.
     room.onMessage(ServerMessage.chat, (line: ChatLine) => this.listeners.chat?.(line));
     room.onMessage(ServerMessage.notice, (notice: Notice) => this.listeners.notice?.(notice));
@@ -138,6 +142,16 @@ export class MatchConnection {
     return this.input?.pendingCount ?? 0;
   }
 
+  /** Inputs sent and acknowledged by the server so far (0 for a spectator). */
+  get inputCounts(): { sent: number; acked: number } {
+    return { sent: this.input?.sentCount ?? 0, acked: this.input?.lastProcessed ?? 0 };
+  }
+
+  /** The debug view of what is drawn against what the server sent. */
+  drawnView(): DrawnStateView {
+    return this.drawn.view({ pendingInputs: this.pendingInputs, lastCorrectionSize: this.lastCorrectionSize });
+  }
+
   private watchState(): void {
     const callbacks = Callbacks.get(this.room);
     this.predict.attach(this.room.state.ball, { x: "lerp", y: "lerp" } satisfies Partial<Record<keyof Ball, "lerp">>);
@@ -191,17 +205,18 @@ export class MatchConnection {
 
   /**
    * Once per rendered frame: advance prediction and send one input per fixed step that is due
-   * (so inputs leave at the simulation rate whatever the display's refresh rate).
+   * (so inputs leave at the simulation rate whatever the display's refresh rate). Returns the steps predicted.
    */
-  frame(now: number, intent: InputIntent): void {
+  frame(now: number, intent: InputIntent): number {
     const steps = this.predict.tick(now);
-    if (!this.reconciler || !this.input) return;
+    if (!this.reconciler || !this.input) return 0;
     for (let i = 0; i < steps; i++) {
       this.input.data.moveX = intent.moveX;
       this.input.data.moveY = intent.moveY;
       this.input.data.kick = intent.kick;
       this.input.send();
     }
+    return steps;
   }
 
   /** Where to draw a player: predicted for ourselves, interpolated for everyone else. */

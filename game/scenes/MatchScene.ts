@@ -4,6 +4,7 @@ import { BALL, KICK, PLAYER } from "../../shared/constants.ts";
 import type { InputIntent } from "../../shared/input.ts";
 import type { Player } from "../../shared/state.ts";
 import type { MatchConnection } from "../net/connection.ts";
+import type { Point } from "../net/drawnState.ts";
 import { drawField } from "./fieldArt.ts";
 import { FIELD_MARGIN, TEAM_COLOURS } from "./layout.ts";
 
@@ -72,8 +73,10 @@ export class MatchScene extends Phaser.Scene {
 
   update(time: number, deltaMs: number): void {
     const { connection } = this.data_;
-    connection.frame(time, this.data_.readIntent());
+    const steps = connection.frame(time, this.data_.readIntent());
     const state = connection.state;
+    let drawnSelf: Point | null = null;
+    const drawnRemotes: Record<string, Point> = {};
     state.players.forEach((player, sessionId) => {
       const sprite = this.sprites.get(sessionId);
       if (!sprite) return;
@@ -86,6 +89,8 @@ export class MatchScene extends Phaser.Scene {
       }
       const position = connection.playerPosition(player);
       sprite.root.setPosition(position.x, position.y);
+      if (sessionId === connection.sessionId) drawnSelf = position;
+      else drawnRemotes[sessionId] = position;
       const kicking = sessionId === connection.sessionId ? (connection.predictedKicking() ?? player.kicking) : player.kicking;
       sprite.ring.setVisible(kicking);
       sprite.crown.setVisible(state.hostId === sessionId);
@@ -97,6 +102,11 @@ export class MatchScene extends Phaser.Scene {
     this.ball.rotation += (ball.x - this.ball.x) / BALL.radius;
     this.ball.setPosition(ball.x, ball.y);
     this.ballShadow.setPosition(ball.x + 3, ball.y + 4);
+    const inputs = connection.inputCounts;
+    connection.drawn.recordFrame({
+      at: time, steps, self: drawnSelf, remotes: drawnRemotes, ball,
+      inputsSent: inputs.sent, inputsAcked: inputs.acked, corrections: connection.corrections,
+    });
     this.data_.afterFrame(time, deltaMs);
   }
 }

@@ -1,6 +1,7 @@
 // The in-match network panel (DOM, toggled by N or its button): ping, jitter, rates, corrections, protocol, a rolling graph, and the bad-network switch.
 import type { BadNetworkSettings, NetworkConditioner } from "../net/badNetwork.ts";
 import { BAD_NETWORK_LIMITS } from "../net/badNetwork.ts";
+import type { DrawnLag } from "../net/drawnState.ts";
 import type { TrafficRates } from "../net/traffic.ts";
 import { el, overlay, setText } from "./dom.ts";
 import { GRAPH_COLOURS, NetGraph } from "./netGraph.ts";
@@ -16,6 +17,8 @@ export interface NetPanelSource {
   readonly corrections: number;
   readonly lastCorrectionSize: number;
   readonly conditioner: NetworkConditioner;
+  /** Measured from what the scene drew (null while nothing remote moves). */
+  readonly drawn: { lag(): DrawnLag | null };
 }
 
 /** Text refreshes this often (ms); the graph takes a sample every frame. */
@@ -46,7 +49,6 @@ function show(cell: HTMLElement, value: number, text: string): void {
 
 export class NetPanel {
   private readonly source: NetPanelSource;
-  private readonly interpolationDelayMs: number;
   private readonly root: HTMLElement;
   private readonly panel: HTMLElement;
   private readonly toggleButton: HTMLButtonElement;
@@ -79,9 +81,8 @@ export class NetPanel {
   private tickRate = 0;
   private correctionRate = 0;
 
-  constructor(source: NetPanelSource, interpolationDelayMs: number) {
+  constructor(source: NetPanelSource) {
     this.source = source;
-    this.interpolationDelayMs = interpolationDelayMs;
     this.window = { at: performance.now(), corrections: source.corrections, frames: 0 };
     this.toggleButton = el("button", { id: "net-toggle", type: "button", "aria-expanded": "false", title: "Network panel (N)", text: "Network (N)" });
     this.toggleButton.addEventListener("click", () => this.toggle());
@@ -232,8 +233,14 @@ export class NetPanel {
     show(cells.corrections, this.correctionRate,
       `${this.correctionRate.toFixed(1)} /s · last ${source.lastCorrectionSize.toFixed(1)} px`);
     const snapshotAge = clock.lastServerTime > 0 ? Math.max(0, clock.serverNow - clock.lastServerTime) : 0;
-    show(cells.interpolation, this.interpolationDelayMs,
-      `${this.interpolationDelayMs} ms (snapshot ${Math.round(snapshotAge)} ms old)`);
+    // Measured, not the configured constant: how far in the past (on the server's clock) the moving ball and players were drawn.
+    const lag = source.drawn.lag();
+    if (lag) {
+      show(cells.interpolation, lag.behindServerMs,
+        `${Math.round(lag.behindServerMs)} ms in the past · ${Math.round(lag.behindNewestSnapshotMs)} ms behind the newest snapshot (${Math.round(snapshotAge)} ms old)`);
+    } else {
+      setText(cells.interpolation, `— (nothing moving) · snapshot ${Math.round(snapshotAge)} ms old`);
+    }
     show(cells.protocol, source.protocol === "wss://" ? 1 : 0, source.protocol);
     cells.protocol.classList.toggle("secure", source.protocol === "wss://");
     show(cells.fps, this.fps, `${Math.round(this.fps)} fps · ${this.fps > 0 ? (1000 / this.fps).toFixed(1) : "—"} ms`);

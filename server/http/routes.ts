@@ -1,13 +1,18 @@
 // Plain HTTP routes on the game's port: health, metrics, the live-score polling API, and the built client (with /r/<roomId> and /compare/<roomId> deep links).
 import express, { type Application } from "express";
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { mountLiveApi } from "./liveApi.ts";
 import { mountMetricsRoutes } from "./metricsRoutes.ts";
 
+/** Names this process in /healthz, so a launcher can tell its own child from a leftover server on the same port
+ * (the launcher passes REBOUND_INSTANCE_ID; otherwise a random one). Not a secret: it only identifies. */
+const INSTANCE_ID = process.env.REBOUND_INSTANCE_ID || randomUUID();
+
 export function mountHttpRoutes(app: Application, clientDir: string | null): void {
   app.get("/healthz", (_req, res) => {
-    res.json({ ok: true, uptimeSeconds: Math.round(process.uptime()) });
+    res.json({ ok: true, instance: INSTANCE_ID, uptimeSeconds: Math.round(process.uptime()) });
   });
   mountMetricsRoutes(app);
   mountLiveApi(app);

@@ -311,9 +311,11 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
       return;
     }
     for (const player of this.state.players.values()) player.goals = 0;
+    // Read before startMatch clears the winner: a match that ended with one is being replayed.
+    const rematch = this.state.winner !== "";
     startMatch(this.state);
     this.kickoff();
-    this.systemChat(this.state.winner === "" ? "Match starting" : "Rematch!");
+    this.systemChat(rematch ? "Rematch!" : "Match starting");
     void this.publishListing();
   }
 

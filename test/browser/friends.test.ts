@@ -1,18 +1,17 @@
-// Browser end-to-end: host, friend and spectator pages in one private room — goals, chat and a dropped connection.
+// Browser end-to-end: host, friend and spectator pages in one private room — goals, chat, a spectator taking a slot and a dropped connection.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReboundDebugView } from "../../game/app.ts";
 import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
 import { BrowserSession, waitForMatch } from "./support/session.ts";
 
-const PORT = 25795;
 let session: BrowserSession;
 
 const waitFor = (page: Page, accept: (view: ReboundDebugView) => boolean, what: string, timeoutMs = 20_000) =>
   waitForMatch(page, accept, what, timeoutMs);
 
 describe("host, friend and spectator", () => {
-  beforeAll(async () => { session = await BrowserSession.start(PORT); });
+  beforeAll(async () => { session = await BrowserSession.start(); });
   afterAll(async () => { await session?.stop(); });
 
   it("plays a private room with a friend and a spectator: goals, chat and a reconnect into the same slot", async () => {
@@ -85,9 +84,16 @@ describe("host, friend and spectator", () => {
 
     // The friend's network drops and comes back: same slot, same team, marked as reconnecting meanwhile.
     const offlineFrom = friendErrors.length;
+    expect(await friend.isVisible("#status")).toBe(false);
     await friendContext.setOffline(true);
     await waitFor(host, (v) => v.players.find((p) => p.sessionId === friendView.sessionId)?.connected === false, "the host to see the friend reconnecting", 30_000);
+    // Everyone else sees "reconnecting…" beside the friend's name; the friend's own page says "Reconnecting…".
+    await host.waitForFunction(() => [...document.querySelectorAll(".away")].some((node) => node.textContent === "reconnecting…"), undefined, { timeout: 30_000 });
+    await waitFor(friend, (v) => v.reconnecting, "the friend's page to know it is reconnecting", 30_000);
+    await friend.waitForSelector("#status", { state: "visible", timeout: 30_000 });
+    expect(await friend.textContent("#status")).toBe("Reconnecting…");
     await host.screenshot({ path: `${SCREENSHOT_DIR}friends-host-sees-reconnecting.png` });
+    await friend.screenshot({ path: `${SCREENSHOT_DIR}friends-friend-reconnecting.png` });
     await friendContext.setOffline(false);
     const back = await waitFor(friend, (v) => !v.reconnecting && v.players.find((p) => p.sessionId === friendView.sessionId)?.connected === true, "the friend back in the room", 40_000);
     const offlineTo = friendErrors.length;
@@ -95,6 +101,13 @@ describe("host, friend and spectator", () => {
     expect(back.players.find((p) => p.sessionId === friendView.sessionId)!.team).toBe("blue");
     await waitFor(host, (v) => v.players.find((p) => p.sessionId === friendView.sessionId)?.connected === true, "the host to see the friend back");
     expect(hostView.roomId).toBe(back.roomId);
+    await friend.waitForSelector("#status", { state: "hidden", timeout: 30_000 });
+
+    // The spectator takes the free red slot with "Join red": everyone sees the team change and the button goes.
+    await spectator.click("#join-red");
+    await waitFor(host, (v) => v.players.find((p) => p.sessionId === spectatorView.sessionId)?.team === "red", "the host to see the spectator on red");
+    await waitFor(spectator, (v) => v.players.find((p) => p.sessionId === spectatorView.sessionId)?.team === "red", "the spectator's own page on red");
+    await spectator.waitForSelector("#join-red", { state: "hidden", timeout: 30_000 });
 
     await host.screenshot({ path: `${SCREENSHOT_DIR}friends-host.png` });
     await friend.screenshot({ path: `${SCREENSHOT_DIR}friends-friend.png` });
@@ -104,5 +117,5 @@ describe("host, friend and spectator", () => {
     const offline = friendErrors.slice(offlineFrom, offlineTo);
     expect(offline.filter((line) => !/ERR_INTERNET_DISCONNECTED/.test(line))).toEqual([]);
     expect([...friendErrors.slice(0, offlineFrom), ...friendErrors.slice(offlineTo)]).toEqual([]);
-  });
+  }, 300_000); // about a minute on a quiet machine; three pages rendering at once take longer on a loaded one
 });

@@ -7,7 +7,6 @@ import { MatchState } from "../../shared/state.ts";
 import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
 import { BrowserSession, waitForMatch } from "./support/session.ts";
 
-const PORT = 25810;
 const PAYLOAD = `<img src=x onerror="window.__pwned=1">`;
 /** The UI keeps the first LIMITS.nameLength characters of a typed name (and the server accepts no more). */
 const TYPED_NAME = PAYLOAD.slice(0, LIMITS.nameLength);
@@ -43,7 +42,7 @@ async function instrument(page: Page): Promise<void> {
 }
 
 describe("markup from other players", () => {
-  beforeAll(async () => { session = await BrowserSession.start(PORT); });
+  beforeAll(async () => { session = await BrowserSession.start(); });
   afterAll(async () => { await session?.stop(); });
 
   it("shows as plain text in the roster, room list, chat and canvas labels, and never executes", async () => {

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
 import { BrowserSession, hostRoom, waitForMatch } from "./support/session.ts";
 
-const PORT = 25791;
 let session: BrowserSession;
 
 async function hold(page: Page, key: string, ms: number): Promise<void> {
@@ -14,7 +13,7 @@ async function hold(page: Page, key: string, ms: number): Promise<void> {
 }
 
 describe("two friends in two browsers", () => {
-  beforeAll(async () => { session = await BrowserSession.start(PORT); });
+  beforeAll(async () => { session = await BrowserSession.start(); });
   afterAll(async () => { await session?.stop(); });
 
   it("host creates a room, a friend joins by its /r/<id> link, both see both players move", async () => {

@@ -1,11 +1,10 @@
 // Browser end-to-end: the menu's name box says why a name cannot be used (the shared text check) as it is typed, and Quick play with such a name shows the reason instead of joining.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../helpers/server.ts";
 import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
 import { BrowserSession, matchView } from "./support/session.ts";
 
 let session: BrowserSession;
-beforeAll(async () => { session = await BrowserSession.start(await freePort()); });
+beforeAll(async () => { session = await BrowserSession.start(); });
 afterAll(async () => { await session?.stop(); });
 
 describe("the name box", () => {

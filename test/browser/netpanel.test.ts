@@ -6,11 +6,10 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CompareDebugView } from "../../game/compare/comparePage.ts";
+import { freePort } from "../../bench/lib/ports.ts";
 import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
 import { BrowserSession, hostRoom, matchView, poll } from "./support/session.ts";
 
-const PORT = 25792;
-const TLS_PORT = 25793;
 
 let session: BrowserSession;
 const newPage = (options: { ignoreHTTPSErrors?: boolean } = {}): Promise<Page> => session.newPage(options);
@@ -23,6 +22,24 @@ async function panelNumbers(page: Page): Promise<Record<string, number>> {
     Object.fromEntries(cells.map((cell) => [cell.id, Number((cell as HTMLElement).dataset.value ?? "0")])));
 }
 
+/** How many columns of the network graph hold a pixel of each line's colour (GRAPH_COLOURS in game/ui/netGraph.ts). */
+async function graphColumns(page: Page): Promise<{ ping: number; frame: number }> {
+  return page.$eval("#net-graph", (node) => {
+    const canvas = node as HTMLCanvasElement;
+    const pixels = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height).data;
+    const columns = { ping: new Set<number>(), frame: new Set<number>() };
+    if (!pixels) return { ping: 0, frame: 0 };
+    for (let i = 0; i < pixels.length; i += 4) {
+      const [r, g, b, a] = [pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3]];
+      if (a < 128) continue;
+      const column = (i / 4) % canvas.width;
+      if (g > 180 && r < 140 && b < 170) columns.ping.add(column); // #4ade80
+      if (r > 200 && g > 160 && b < 90) columns.frame.add(column); // #facc15
+    }
+    return { ping: columns.ping.size, frame: columns.frame.size };
+  });
+}
+
 async function setSlider(page: Page, selector: string, value: number): Promise<void> {
   await page.$eval(selector, (input, next) => {
     (input as HTMLInputElement).value = String(next);
@@ -31,7 +48,7 @@ async function setSlider(page: Page, selector: string, value: number): Promise<v
 }
 
 describe("network panel and compare page", () => {
-  beforeAll(async () => { session = await BrowserSession.start(PORT); });
+  beforeAll(async () => { session = await BrowserSession.start(); });
 
   // Pages left open keep rendering and starve the next test on a 2-core machine.
   afterEach(async () => {
@@ -57,8 +74,13 @@ describe("network panel and compare page", () => {
     await page.keyboard.up("ArrowDown");
     // The server's tick rate, measured on the server's own clock from the patches' stamps.
     expect(live["net-tick"]).toBeLessThan(66);
-    expect(live["net-interp"]).toBe(50);
-    expect(await page.$eval("#net-graph", (canvas) => (canvas as HTMLCanvasElement).width)).toBeGreaterThan(0);
+    // The interpolation delay is measured from drawn positions: alone with a ball at rest there is nothing to measure yet
+    // (test/browser/netcode.test.ts checks the figure while things move).
+    expect(await page.textContent("#net-interp")).toContain("nothing moving");
+    // The graph has drawn both lines: pixels in the ping colour and the frame-time colour across many columns.
+    const graph = await graphColumns(page);
+    expect(graph.ping).toBeGreaterThan(10);
+    expect(graph.frame).toBeGreaterThan(10);
     expect(await page.textContent("#net-protocol")).toBe("ws://");
     expect(await page.getAttribute("#compare-link", "href")).toMatch(/^\/compare\//);
     await page.screenshot({ path: `${SCREENSHOT_DIR}netpanel.png` });
@@ -72,16 +94,15 @@ describe("network panel and compare page", () => {
     expect(await page.isVisible("#net-sim-badge")).toBe(true);
     expect(await page.textContent("#net-sim-badge")).toContain("+150 ms");
     const slow = await poll(() => panelNumbers(page), (n) => n["net-ping"] > calmPing + 200, "the ping to include the simulated delay", 30_000);
-    // Prediction still answers at once: the player keeps moving under the simulated delay.
+    // The player still moves under the simulated delay (test/browser/netcode.test.ts checks it is drawn at once).
     const before = await matchView(page);
     await page.keyboard.down("ArrowUp");
-    await page.waitForTimeout(600);
-    await page.keyboard.up("ArrowUp");
     await poll(() => matchView(page), (v) => {
       const me = v?.players.find((p) => p.sessionId === v.sessionId);
       const was = before?.players.find((p) => p.sessionId === before.sessionId);
       return !!me && !!was && me.y < was.y - 40;
     }, "the player to move under the bad network");
+    await page.keyboard.up("ArrowUp");
     await page.screenshot({ path: `${SCREENSHOT_DIR}netpanel-badnetwork.png` });
     console.log(`ping: calm ${Math.round(calmPing)} ms, with the simulated bad network ${Math.round(slow["net-ping"])} ms`);
 
@@ -135,7 +156,7 @@ describe("network panel and compare page", () => {
     console.log(`compare page over 4 s: WebSocket stale ${wsStale.toFixed(0)} ms, polling (1 s) stale ${httpStale.toFixed(0)} ms, ` +
       `polling ${tickLag.toFixed(1)} ticks behind; updates ${last.ws.updates} vs ${last.http.updates}, requests ${last.http.requests}; ` +
       `ball positions seen ${new Set(samples.map((s) => s.ws?.ball.x)).size} vs ${new Set(samples.map((s) => s.http?.ball.x)).size}`);
-    expect(wsStale).toBeLessThan(100);
+    // Relative, not absolute: load delays both feeds alike, while a 1 s poll adds about half its period.
     expect(httpStale).toBeGreaterThan(wsStale + 150);
     expect(tickLag).toBeGreaterThan(5);
     expect(last.ws.updates).toBeGreaterThan(last.http.updates * 5);
@@ -177,7 +198,7 @@ describe("network panel and compare page", () => {
     try {
       const page = await newPage({ ignoreHTTPSErrors: true });
       const errors = watchErrors(page, "tls");
-      const view = await hostRoom(page, `https://localhost:${TLS_PORT}`, "Tara");
+      const view = await hostRoom(page, `https://localhost:${tlsServer.port}`, "Tara");
       expect(view.players).toHaveLength(1);
       await page.keyboard.press("KeyN");
       await page.waitForSelector("#net-panel", { state: "visible", timeout: 30_000 });
@@ -192,9 +213,11 @@ describe("network panel and compare page", () => {
   });
 });
 
-/** The production server (`node server/index.ts`) with TLS_CERT/TLS_KEY; ready once it logs its https:// address.
- * (support/productionServer.ts probes /healthz over plain http, which a TLS server refuses.) */
-async function startTlsServer(cert: string, key: string): Promise<{ stop: () => Promise<void> }> {
+/** The production server (`node server/index.ts`) with TLS_CERT/TLS_KEY on a port from the OS; ready once this
+ * child itself logs its https:// address (support/productionServer.ts probes /healthz over plain http, which a
+ * TLS server refuses; a leftover server on the port would make this child exit early instead). */
+async function startTlsServer(cert: string, key: string): Promise<{ port: number; stop: () => Promise<void> }> {
+  const TLS_PORT = await freePort();
   const child = spawn(process.execPath, ["server/index.ts"], {
     cwd: new URL("../../", import.meta.url),
     env: { ...process.env, PORT: String(TLS_PORT), TLS_CERT: cert, TLS_KEY: key },
@@ -210,6 +233,7 @@ async function startTlsServer(cert: string, key: string): Promise<{ stop: () => 
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   return {
+    port: TLS_PORT,
     stop: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null) { resolve(); return; }
       child.once("exit", () => resolve());

@@ -1,7 +1,6 @@
 // Browser end-to-end: the pages run under the server's Content-Security-Policy (an inline script is refused and reported),
 // and a limit refusal (room creation rate) reaches the player as a sentence in the menu.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../helpers/server.ts";
 import { SCREENSHOT_DIR } from "./support/chromium.ts";
 import { BrowserSession, hostRoom } from "./support/session.ts";
 
@@ -9,7 +8,7 @@ let session: BrowserSession;
 
 describe("security headers and limits in the browser", () => {
   // One room per minute from this address, so the second "Host a room" meets the limit.
-  beforeAll(async () => { session = await BrowserSession.start(await freePort(), { REBOUND_ROOM_CREATIONS_PER_MINUTE: "1" }); });
+  beforeAll(async () => { session = await BrowserSession.start({ REBOUND_ROOM_CREATIONS_PER_MINUTE: "1" }); });
   afterAll(async () => { await session?.stop(); });
 
   it("serves the game under a CSP that refuses inline script, and the page still plays", async () => {

@@ -1,6 +1,8 @@
-// Integration test: the plain HTTP routes on the game's port — GET /healthz answers ok, GET /metrics counts the fixed steps rooms ran.
+// Integration test: the plain HTTP routes on the game's port — GET /healthz answers ok and names its process, GET /metrics counts the fixed steps rooms ran.
+import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMatch, leaveQuietly, patches, startTestServer, type TestServer } from "../helpers/server.ts";
+import { startServerProcess } from "../helpers/processes.ts";
+import { createMatch, freePort, leaveQuietly, patches, startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -17,7 +19,28 @@ describe("HTTP routes", () => {
     expect(status).toBe(200);
     expect(contentType).toContain("application/json");
     expect(body).toMatchObject({ ok: true });
+    expect(typeof (body as { instance?: unknown }).instance).toBe("string");
   });
+
+  it("a launched server is only taken as ready when /healthz names that very process, never a leftover on its port", async () => {
+    // A stranger already answers /healthz on the port, as a leftover server from an earlier run would.
+    const stranger = createServer((_req, res) => { res.setHeader("content-type", "application/json"); res.end(JSON.stringify({ ok: true, instance: "leftover" })); });
+    const port = await freePort();
+    await new Promise<void>((resolve) => stranger.listen(port, resolve));
+    try {
+      await expect(startServerProcess(port)).rejects.toThrow(/exited early|another server \(instance "leftover"\)/);
+    } finally {
+      await new Promise((resolve) => stranger.close(resolve));
+    }
+    // On a port of its own the same launcher succeeds.
+    const own = await startServerProcess(await freePort());
+    try {
+      const health = (await (await fetch(`${own.endpoint}/healthz`)).json()) as { instance: string };
+      expect(health.instance.length).toBeGreaterThan(0);
+    } finally {
+      await own.stop();
+    }
+  }, 60_000);
 
   it("GET /metrics returns positive totalSteps once a room has run", async () => {
     const joined = await createMatch(server.endpoint, { name: "Ann" });

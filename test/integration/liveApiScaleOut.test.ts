@@ -5,17 +5,18 @@ import { livePath, parseLiveSnapshot } from "../../shared/liveSnapshot.ts";
 import { MATCH_ROOM } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
 import { startRedis, startServerProcess, type RedisProcess, type ServerProcess } from "../helpers/processes.ts";
+import { freePort } from "../helpers/server.ts";
 
-const PORT_A = 25783;
-const PORT_B = 25784;
-const REDIS_PORT = 25785;
+let PORT_A = 0;
+let PORT_B = 0;
 
 let redis: RedisProcess;
 let serverA: ServerProcess;
 let serverB: ServerProcess;
 
 beforeAll(async () => {
-  redis = await startRedis(REDIS_PORT);
+  redis = await startRedis(await freePort());
+  [PORT_A, PORT_B] = [await freePort(), await freePort()];
   [serverA, serverB] = await Promise.all([
     startServerProcess(PORT_A, { REDIS_URL: redis.url, PUBLIC_ADDRESS: `localhost:${PORT_A}` }),
     startServerProcess(PORT_B, { REDIS_URL: redis.url, PUBLIC_ADDRESS: `localhost:${PORT_B}` }),

@@ -9,7 +9,6 @@ import {
   createMatch, freePort, inputChannel, joinMatch, leaveQuietly, sendInputs, settleInputs, sleep, waitFor, type Joined,
 } from "../helpers/server.ts";
 
-const PORT = 25799;
 
 let redisPort: number;
 let redis: RedisProcess;
@@ -35,7 +34,8 @@ async function quickPlay(): Promise<{ ok: true; joined: Joined } | { ok: false; 
 beforeAll(async () => {
   redisPort = await freePort();
   redis = await startRedis(redisPort);
-  server = await startServerProcess(PORT, { REDIS_URL: redis.url, PUBLIC_ADDRESS: `localhost:${PORT}` });
+  const port = await freePort();
+  server = await startServerProcess(port, { REDIS_URL: redis.url, PUBLIC_ADDRESS: `localhost:${port}` });
 });
 
 afterAll(async () => {

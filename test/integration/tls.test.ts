@@ -11,15 +11,19 @@ import { PlayerInput } from "../../shared/input.ts";
 import { livePath, parseLiveSnapshot } from "../../shared/liveSnapshot.ts";
 import { MATCH_ROOM } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
+import { freePort } from "../helpers/server.ts";
 
-const PORT = 25782;
-const HTTPS_ENDPOINT = `https://localhost:${PORT}`;
+/** From the OS in beforeAll; this process listens itself, so a busy port fails loudly instead of testing a stranger. */
+let PORT = 0;
+let HTTPS_ENDPOINT = "";
 
 let server: Server;
 let certDir: string;
 const previousRejectSetting = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
 
 beforeAll(async () => {
+  PORT = await freePort();
+  HTTPS_ENDPOINT = `https://localhost:${PORT}`;
   // A throwaway self-signed certificate for localhost, made with the openssl CLI.
   certDir = mkdtempSync(join(tmpdir(), "rebound-tls-"));
   const keyFile = join(certDir, "key.pem");

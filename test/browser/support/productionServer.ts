@@ -4,9 +4,10 @@ import { ROOT, startChildServer, type ChildServer } from "../../../bench/lib/chi
 
 export type RunningServer = ChildServer;
 
-export async function startProductionServer(port: number, env: Record<string, string> = {}): Promise<RunningServer> {
+/** On a port from the OS; ready once *this* child answers /healthz with its own instance id. */
+export async function startProductionServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(`${ROOT}dist/client/index.html`)) {
     throw new Error("dist/client is missing: run `npm run build` first (npm test does)");
   }
-  return startChildServer({ entry: "server/index.ts", port, env });
+  return startChildServer({ entry: "server/index.ts", env });
 }

@@ -17,8 +17,8 @@ export class BrowserSession {
     this.browser = browser;
   }
 
-  static async start(port: number, env: Record<string, string> = {}): Promise<BrowserSession> {
-    const server = await startProductionServer(port, env);
+  static async start(env: Record<string, string> = {}): Promise<BrowserSession> {
+    const server = await startProductionServer(env);
     return new BrowserSession(server, await launchChromium());
   }
 

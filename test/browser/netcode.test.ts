@@ -1,0 +1,293 @@
+// Browser end-to-end: prediction and interpolation as the scene draws them, under the bad-network switch (window.reboundDrawn()).
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { INTERPOLATION_DELAY_MS } from "../../game/net/connection.ts";
+import { measureDrawnLag, serverTimeOfPosition, type DrawnFrame, type DrawnStateView, type Point, type ReceivedSnapshot } from "../../game/net/drawnState.ts";
+import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
+import { BrowserSession, hostRoom, poll, waitForMatch } from "./support/session.ts";
+
+let session: BrowserSession;
+
+const DELAY_MS = 100;
+
+const drawnView = (page: Page): Promise<DrawnStateView | null> => page.evaluate(() => window.reboundDrawn?.() ?? null);
+
+async function drawn(page: Page, accept: (view: DrawnStateView) => boolean, what: string, timeoutMs = 60_000): Promise<DrawnStateView> {
+  let last = null as DrawnStateView | null;
+  try {
+    await poll(async () => (last = await drawnView(page)), (v) => v !== null && accept(v), what, timeoutMs);
+  } catch {
+    // The full history is too long for a failure message: the newest frame and the server state tell the story.
+    throw new Error(`timed out waiting for ${what}; newest frame ${JSON.stringify(last?.latest)}, server ${JSON.stringify(last?.server)}`);
+  }
+  if (!last) throw new Error(`no drawn view for ${what}`);
+  return last;
+}
+
+/** Drawn where the server has it: the prediction has caught up and nothing is in motion. */
+const atRest = (v: DrawnStateView): boolean =>
+  v.latest?.self !== null && v.latest?.self !== undefined && v.server.self !== null && distance(v.latest.self, v.server.self) === 0;
+
+async function setSlider(page: Page, selector: string, value: number): Promise<void> {
+  await page.$eval(selector, (input, next) => {
+    (input as HTMLInputElement).value = String(next);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }, value);
+}
+
+/** Switches the page's bad network on (delay each way, no jitter, `lossPercent`) and waits until the ping shows it. */
+async function badNetwork(page: Page, lossPercent: number): Promise<number> {
+  await page.keyboard.press("KeyN");
+  await page.waitForSelector("#net-panel", { state: "visible", timeout: 30_000 });
+  await page.check("#net-sim-enabled");
+  await setSlider(page, "#net-sim-delay", DELAY_MS);
+  await setSlider(page, "#net-sim-jitter", 0);
+  await setSlider(page, "#net-sim-loss", lossPercent);
+  const ping = await poll(() => page.$eval("#net-ping", (cell) => Number((cell as HTMLElement).dataset.value)),
+    (ms) => ms >= 2 * DELAY_MS, "the ping to include the simulated delay");
+  return ping;
+}
+
+/** Notes the newest rendered frame at the moment a key goes down (the game reads keys in the next frame). */
+async function markKeyDownFrame(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as Window & { keyDownFrame?: number };
+    delete w.keyDownFrame;
+    window.addEventListener("keydown", () => { w.keyDownFrame ??= window.reboundDrawn?.()?.latest?.frame; }, { capture: true, once: true });
+  });
+}
+
+const distance = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
+
+/** The SDK's Predict runs at most this many fixed steps per frame and drops the rest of a longer hitch
+ * (Predict.MAX_STEPS_PER_FRAME): the page then sends fewer inputs than the server ticks. */
+const MAX_STEPS_PER_FRAME = 5;
+const STEP_MS = 1000 / 60;
+
+/** Frames after which the page's prediction dropped time: a starved page (frames over 5 steps apart). */
+function hitches(frames: readonly DrawnFrame[]): number {
+  return frames.filter((f, i) => i > 0 && f.steps === MAX_STEPS_PER_FRAME && f.at - frames[i - 1].at > MAX_STEPS_PER_FRAME * STEP_MS + 1).length;
+}
+
+/** The longest time between two rendered frames: what a drawn position can be measured to, on a busy page. */
+function longestFrameMs(frames: readonly DrawnFrame[]): number {
+  return Math.max(STEP_MS, ...frames.slice(1).map((f, i) => f.at - frames[i].at));
+}
+
+/** The fastest the server moved an entity between two snapshots (px per ms of server time). */
+function serverSpeed(snapshots: readonly ReceivedSnapshot[], pick: (s: ReceivedSnapshot) => Point | undefined): number {
+  let fastest = 0;
+  for (let i = 1; i < snapshots.length; i++) {
+    const a = pick(snapshots[i - 1]);
+    const b = pick(snapshots[i]);
+    const dt = snapshots[i].serverTime - snapshots[i - 1].serverTime;
+    if (a && b && dt > 0) fastest = Math.max(fastest, distance(a, b) / dt);
+  }
+  return fastest;
+}
+
+/** The render timeline's instant for a frame: the SDK draws remotes at serverNow − delay − rtt/2. */
+const renderClock = (f: DrawnFrame): number => f.serverNow - f.rtt / 2;
+
+/**
+ * The largest step the scene drew between consecutive frames beyond what the server's own speed allows in the time the
+ * render timeline advanced (wall time, or more when the page's clock estimate moved on).
+ */
+function worstJump(frames: readonly DrawnFrame[], pick: (f: DrawnFrame) => Point | undefined, speed: number): { excessPx: number; moves: number; allowedPx: number } {
+  let excessPx = -Infinity;
+  let allowedPx = 0;
+  let moves = 0;
+  for (let i = 1; i < frames.length; i++) {
+    const a = pick(frames[i - 1]);
+    const b = pick(frames[i]);
+    if (!a || !b || frames[i].frame !== frames[i - 1].frame + 1) continue;
+    const step = distance(a, b);
+    if (step > 0) moves += 1;
+    // 25 % headroom over the server's fastest motion in the same time, plus a pixel of rounding.
+    const advanced = Math.max(frames[i].at - frames[i - 1].at, renderClock(frames[i]) - renderClock(frames[i - 1]));
+    const allowed = speed * 1.25 * advanced + 1;
+    if (step - allowed > excessPx) [excessPx, allowedPx] = [step - allowed, allowed];
+  }
+  return { excessPx, moves, allowedPx };
+}
+
+// Each case takes 10–40 s on a quiet machine; pages rendering under load take longer (the conditions wait, not the clock).
+describe("netcode as drawn, under a 100 ms bad network", { timeout: 240_000 }, () => {
+  beforeAll(async () => { session = await BrowserSession.start(); });
+  afterEach(async () => { await session.closePages(); });
+  afterAll(async () => { await session?.stop(); });
+
+  it("draws the own player moved on the next frame after a key press, before any ack, and never corrects it in steady play", async () => {
+    const page = await session.newPage();
+    const errors = watchErrors(page, "player");
+    await hostRoom(page, session.server.url, "Pred");
+    const ping = await badNetwork(page, 0);
+    // At rest: drawn where the server has it, so only the key can move it.
+    const before = await drawn(page, (v) => atRest(v) && v.latest!.inputsAcked > 0, "a settled player");
+    const correctionsBefore = before.latest!.corrections;
+    const start = before.latest!.self!;
+
+    await markKeyDownFrame(page);
+    await page.keyboard.down("ArrowDown");
+    const moving = await drawn(page, (v) => (v.latest?.self?.y ?? 0) > start.y + 60, "the player to run down");
+    await page.keyboard.up("ArrowDown");
+    const keyFrame = await page.evaluate(() => (window as Window & { keyDownFrame?: number }).keyDownFrame);
+    if (keyFrame === undefined) throw new Error("the key press was not seen");
+    const keyFrameRecord = moving.frames.find((f) => f.frame === keyFrame);
+    const after = moving.frames.filter((f) => f.frame > keyFrame);
+    // The first frame after the key press that ran a fixed step already draws the player moved down…
+    const firstStep = after.find((f) => f.steps > 0);
+    if (!firstStep || !keyFrameRecord) throw new Error(`frames around the key press missing (key frame ${keyFrame})`);
+    expect(after.filter((f) => f.frame < firstStep.frame).every((f) => f.self!.y === start.y)).toBe(true);
+    expect(firstStep.self!.y).toBeGreaterThan(start.y);
+    // …while the server had acknowledged none of the inputs sent after the key went down.
+    expect(firstStep.inputsAcked).toBeLessThanOrEqual(keyFrameRecord.inputsSent);
+    const ackedFrame = after.find((f) => f.inputsAcked > keyFrameRecord.inputsSent);
+    const ackedAfterFrames = ackedFrame ? ackedFrame.frame - firstStep.frame : "more than the recorded";
+
+    // Steady play: up and left, then let every input be acknowledged: zero corrections, drawn = server.
+    await page.keyboard.down("ArrowUp");
+    await drawn(page, (v) => (v.latest?.self?.y ?? 1e9) < start.y - 40, "the player to run up");
+    await page.keyboard.up("ArrowUp");
+    await page.keyboard.down("ArrowLeft");
+    await drawn(page, (v) => (v.latest?.self?.x ?? 1e9) < start.x - 40, "the player to run left");
+    await page.keyboard.up("ArrowLeft");
+    const stoppedAt = (await drawnView(page))?.latest?.inputsSent ?? 0;
+    const settled = await drawn(page, (v) => v.latest!.inputsAcked > stoppedAt && atRest(v),
+      "prediction and the server to agree once the inputs after the keys are acked");
+    const played = settled.frames.filter((f) => f.frame >= keyFrame);
+    const corrections = settled.latest!.corrections - correctionsBefore;
+    const dropped = hitches(played);
+    console.log(`steady play: ${corrections} corrections (last ${settled.lastCorrectionSize} px) over ${played.length} frames, `
+      + `${dropped} of them hitches where the page dropped prediction time`);
+    // The replay is exact: zero corrections while the page keeps up with real time. A starved page that drops
+    // prediction time (a hitch) sends fewer inputs than the server ticks; at most one correction per hitch then.
+    expect(corrections).toBeLessThanOrEqual(dropped);
+    if (dropped === 0) expect(settled.lastCorrectionSize).toBe(0);
+    console.log(`prediction under +${DELAY_MS} ms each way (ping ${Math.round(ping)} ms): moved on frame ${firstStep.frame} after the key at frame ${keyFrame}; `
+      + `the first ack came ${ackedAfterFrames} frames later; corrections in steady play: ${settled.latest!.corrections - correctionsBefore}`);
+    expect(errors).toEqual([]);
+  });
+
+  it("draws a remote player about the interpolation delay plus half the round trip behind the server, without jumps", async () => {
+    const { observer, friendId, friend, ping, errors } = await observerAndFriend(0);
+    const startView = await drawnView(observer);
+    const friendStart = startView!.server.players[friendId];
+    const moveFrom = startView!.latest!.at;
+    await friend.keyboard.down("ArrowUp");
+    await drawn(observer, (v) => (v.latest?.remotes[friendId]?.y ?? 1e9) < friendStart.y - 120, "the observer to draw the friend running up");
+    await friend.keyboard.up("ArrowUp");
+    await friend.keyboard.down("ArrowDown");
+    const view = await drawn(observer, (v) => (v.latest?.remotes[friendId]?.y ?? 0) > friendStart.y - 20, "the observer to draw the friend running back");
+    await friend.keyboard.up("ArrowDown");
+
+    const moving = view.frames.filter((f) => f.at >= moveFrom);
+    const lag = measureDrawnLag(moving, view.snapshots, 60_000);
+    if (!lag) throw new Error("no drawn lag could be measured");
+    const snapshotAge = view.frames.map((f) => f.serverNow - f.snapshotServerTime).sort((a, b) => a - b)[Math.floor(view.frames.length / 2)];
+    const panelLag = await observer.$eval("#net-interp", (cell) => Number((cell as HTMLElement).dataset.value));
+    const rtt = await observer.$eval("#net-ping", (cell) => Number((cell as HTMLElement).dataset.value));
+    const jump = worstJump(moving, (f) => f.remotes[friendId], serverSpeed(view.snapshots, (s) => s.players[friendId]));
+    console.log(`remote player drawn ${lag.behindServerMs.toFixed(0)} ms behind the server and ${lag.behindNewestSnapshotMs.toFixed(0)} ms behind `
+      + `the newest snapshot (round trip ${Math.round(rtt)} ms, at the start ${Math.round(ping)} ms; snapshot age median ${snapshotAge.toFixed(0)} ms; `
+      + `${lag.samples} samples; beyond half the round trip of each frame ${lag.beyondHalfRttMs.toFixed(0)} ms; ${lag.underruns} frames held at the newest snapshot); the panel says ${panelLag} ms; `
+      + `worst excess step ${jump.excessPx.toFixed(1)} px over ${jump.moves} moving frames (allowed ${jump.allowedPx.toFixed(1)} px)`);
+    expect(lag.samples).toBeGreaterThan(10);
+    // Drawn the interpolation delay plus half the round trip (each frame's own smoothed figure) behind the server's clock,
+    // within a snapshot interval plus however much the page's own round-trip estimate wandered meanwhile (a starved page's does).
+    const rtts = moving.map((f) => f.rtt);
+    const uncertaintyMs = 34 + (Math.max(...rtts) - Math.min(...rtts)) / 2 + (longestFrameMs(moving) - STEP_MS);
+    expect(Math.abs(lag.beyondHalfRttMs - INTERPOLATION_DELAY_MS)).toBeLessThan(uncertaintyMs);
+    // …never ahead of the newest snapshot the page holds, and the panel shows that measured figure, not the setting.
+    expect(lag.behindNewestSnapshotMs).toBeGreaterThanOrEqual(0);
+    expect(panelLag).toBeGreaterThan(INTERPOLATION_DELAY_MS + DELAY_MS / 2);
+    expect(jump.moves).toBeGreaterThan(10);
+    expect(jump.excessPx).toBeLessThanOrEqual(0);
+    expect(errors()).toEqual([]);
+  });
+
+  it("keeps the ball smooth across a dropped (held, then resent) snapshot", async () => {
+    const { observer, friend, errors } = await observerAndFriend(20);
+    // The observer watches from the bench and kicks off; the friend plays alone.
+    await observer.click("#spectate");
+    await drawn(observer, (v) => v.latest !== null && v.latest.self === null, "the observer on the bench");
+    await observer.click("#start-match");
+    await waitForMatch(friend, (v) => v.phase === "playing", "kickoff", 40_000);
+    // The friend runs left into the ball, kicking, so the ball rolls while the observer's snapshots stall and burst.
+    const startView = await drawnView(observer);
+    const ballStart = startView!.server.ball;
+    await friend.keyboard.down("ArrowLeft");
+    await friend.keyboard.down("Space");
+    await drawn(observer, (v) => distance(v.server.ball, ballStart) > 60, "the ball to roll", 40_000);
+    const view = await drawn(observer, (v) => v.frames.filter((f) => distance(f.ball, ballStart) > 0).length > 30,
+      "thirty frames and more of the ball rolling as drawn", 60_000);
+    await friend.keyboard.up("Space");
+    await friend.keyboard.up("ArrowLeft");
+    // The roll, up to a goal's reset to the centre spot if one happens (a teleport, not motion).
+    const moved = view.snapshots.findIndex((s) => distance(s.ball, ballStart) > 0);
+    const teleport = view.snapshots.findIndex((s, i) => i > moved && distance(s.ball, view.snapshots[i - 1].ball) > 120);
+    const rolling = view.snapshots.slice(Math.max(0, moved - 1), teleport > 0 ? teleport : undefined);
+    const gaps = rolling.slice(1).map((snap, i) => snap.at - rolling[i].at);
+    const stalls = gaps.filter((gap) => gap >= 150).length;
+    const lastServerTime = rolling[rolling.length - 1].serverTime;
+    const frames = view.frames.filter((f) => f.at >= rolling[0].at && f.snapshotServerTime <= lastServerTime);
+    // Each frame's drawn ball, read back as the server time at which the server had the ball there.
+    const drawnAt = frames.map((f) => ({ frame: f, serverTime: serverTimeOfPosition(f.ball, rolling, (snap) => snap.ball, f.snapshotServerTime) }));
+    const movingFrames = drawnAt.filter((d, i) => i > 0 && distance(d.frame.ball, drawnAt[i - 1].frame.ball) > 0);
+    let worstBackMs = 0;
+    let worstCatchUpMs = 0;
+    for (let i = 1; i < drawnAt.length; i++) {
+      const [a, b] = [drawnAt[i - 1], drawnAt[i]];
+      if (a.serverTime === null || b.serverTime === null) continue;
+      // Backwards in the server's time is a glitch unless the render timeline itself stepped back (a round-trip estimate rising).
+      if (renderClock(b.frame) >= renderClock(a.frame)) worstBackMs = Math.max(worstBackMs, a.serverTime - b.serverTime);
+      // How much further along the server's path this frame went than the time it took plus the stall that just ended.
+      const stallEnded = Math.max(0, ...rolling.slice(1).map((snap, k) => (snap.at > a.frame.at && snap.at <= b.frame.at ? gaps[k] : 0)));
+      const advanced = Math.max(b.frame.at - a.frame.at, renderClock(b.frame) - renderClock(a.frame));
+      worstCatchUpMs = Math.max(worstCatchUpMs, (b.serverTime - a.serverTime) - advanced - stallEnded);
+    }
+    const offPath = movingFrames.filter((d) => d.serverTime === null).length;
+    const rtts = frames.map((f) => f.rtt);
+    // A snapshot interval, plus however far the page's round-trip estimate (which sets the render timeline) wandered,
+    // plus a frame of a busy page beyond the 60 Hz one (positions are only drawn once a frame).
+    const uncertaintyMs = 34 + (Math.max(...rtts) - Math.min(...rtts)) / 2 + (longestFrameMs(frames) - STEP_MS);
+    console.log(`ball over ${rolling.length} snapshots with ${stalls} stalls ≥ 150 ms (longest ${Math.max(...gaps).toFixed(0)} ms): `
+      + `${movingFrames.length} moving frames, ${offPath} off the server's path, worst step back ${worstBackMs.toFixed(0)} ms, `
+      + `worst catch-up beyond frame time plus stall ${worstCatchUpMs.toFixed(0)} ms (allowed ${uncertaintyMs.toFixed(0)} ms)`);
+    expect(stalls).toBeGreaterThan(0);
+    expect(movingFrames.length).toBeGreaterThan(10);
+    // Across every stall the ball stays on the path the server's ball took (interpolated, never extrapolated off it or
+    // teleported) and never runs backwards against its render timeline. The SDK's lerp holds at the newest snapshot when
+    // the buffer runs dry, so a hold longer than the delay ends in a catch-up: no longer than the stall itself, within a
+    // snapshot interval plus however much the page's round-trip estimate (which sets the render timeline) wandered.
+    expect(offPath).toBe(0);
+    // A step back within the same uncertainty is the clock estimate's own wobble (serverNow is re-read every frame; on a
+    // starved page it wanders further).
+    expect(worstBackMs).toBeLessThan(uncertaintyMs);
+    expect(worstCatchUpMs).toBeLessThan(uncertaintyMs);
+    await observer.screenshot({ path: `${SCREENSHOT_DIR}netcode-ball.png` });
+    expect(errors()).toEqual([]);
+  });
+});
+
+/** A host page watching under the bad network (on the bench, out of the way) and a friend page playing on a clean one. */
+async function observerAndFriend(lossPercent: number) {
+  const { page: observer } = await session.open();
+  const observerErrors = watchErrors(observer, "observer");
+  await hostRoom(observer, session.server.url, "Watcher");
+  const link = await observer.inputValue("#share-link");
+  const { page: friend } = await session.open();
+  const friendErrors = watchErrors(friend, "friend");
+  await friend.goto(session.server.url);
+  await friend.fill("#name", "Runner");
+  await friend.goto(link);
+  const friendView = await waitForMatch(friend, (v) => v.players.length === 2, "the friend in the room");
+  // The observer stays a player (its inputs give the clock a round trip) but moves up out of the ball's way.
+  await observer.bringToFront();
+  await observer.keyboard.down("ArrowUp");
+  await drawn(observer, (v) => (v.latest?.self?.y ?? 1e9) < 120, "the observer out of the way");
+  await observer.keyboard.up("ArrowUp");
+  const ping = await badNetwork(observer, lossPercent);
+  await drawn(observer, (v) => v.latest !== null && v.latest.remotes[friendView.sessionId] !== undefined, "the friend drawn on the observer's page");
+  return { observer, friend, friendId: friendView.sessionId, ping, errors: () => [...observerErrors, ...friendErrors] };
+}
