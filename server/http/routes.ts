@@ -1,9 +1,10 @@
 // Plain HTTP routes on the game's port: health, metrics, the live-score polling API, and the built client (with /r/<roomId> and /compare/<roomId> deep links).
-import express, { type Application } from "express";
+import type { Application } from "express";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { metricsSnapshot, resetMetrics } from "../metrics.ts";
 import { mountLiveApi } from "./liveApi.ts";
+import { mountStaticClient, sendClientFile } from "./staticClient.ts";
 
 export function mountHttpRoutes(app: Application, clientDir: string | null): void {
   app.get("/healthz", (_req, res) => {
@@ -25,14 +26,14 @@ export function mountHttpRoutes(app: Application, clientDir: string | null): voi
     });
     return;
   }
-  app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
+  mountStaticClient(app, clientDir);
   // Deep links into a room are client-side routes: serve the app, which reads the path.
-  app.get("/r/:roomId", (_req, res) => {
-    res.sendFile(indexHtml);
+  app.get("/r/:roomId", (req, res) => {
+    sendClientFile(req, res, indexHtml);
   });
   // The compare page is its own small Vite entry (no Phaser): WebSocket feed vs HTTP polling.
   const compareHtml = join(clientDir, "compare.html");
-  app.get("/compare/:roomId", (_req, res) => {
-    res.sendFile(existsSync(compareHtml) ? compareHtml : indexHtml);
+  app.get("/compare/:roomId", (req, res) => {
+    sendClientFile(req, res, existsSync(compareHtml) ? compareHtml : indexHtml);
   });
 }
