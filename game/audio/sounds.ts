@@ -50,6 +50,8 @@ class Sounds {
     const ctx = this.audio();
     if (!ctx || ctx.state !== "running" || !this.output) return;
     this.played[name] = (this.played[name] ?? 0) + 1;
+    // A mark per sound started: visible to the page's performance timeline (and so to tests).
+    performance.mark(`rebound:sound:${name}`);
     const level = Math.max(0.15, Math.min(1, strength));
     const t = ctx.currentTime;
     switch (name) {

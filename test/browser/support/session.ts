@@ -53,8 +53,9 @@ export async function poll<T>(read: () => Promise<T>, accept: (value: T) => bool
   }
 }
 
+/** The page's match view once the match scene has drawn (Phaser loads after the DOM, so a deep link can join before the pitch exists and reads keys). */
 export function matchView(page: Page): Promise<ReboundDebugView | null> {
-  return page.evaluate(() => window.reboundDebug?.() ?? null);
+  return page.evaluate(() => (performance.getEntriesByName("rebound:first-match-frame").length > 0 ? window.reboundDebug?.() ?? null : null));
 }
 
 /** Waits until the page's match view satisfies `accept`. */
