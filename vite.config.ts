@@ -1,6 +1,7 @@
 // Vite build of the browser client (game/) into dist/client, which the server serves on its own port.
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
+import { precompress } from "./scripts/precompress.ts";
 
 /** In `npm run dev`, /compare/<roomId> is the compare page (the production server routes it the same way). */
 const compareRoute: Plugin = {
@@ -16,7 +17,7 @@ const compareRoute: Plugin = {
 export default defineConfig({
   root: "game",
   publicDir: "public",
-  plugins: [compareRoute],
+  plugins: [compareRoute, precompress()],
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,

@@ -1,5 +1,4 @@
 // The app controller: routes (/ and /r/<roomId>), menu → match → menu, and wiring of HUD, keyboard and connection.
-import type Phaser from "phaser";
 import { CLOSE } from "../shared/constants.ts";
 import { IDLE_INTENT, type InputIntent } from "../shared/input.ts";
 import type { CreateOptions } from "../shared/protocol.ts";
@@ -13,6 +12,7 @@ import { NetPanel } from "./ui/netPanel.ts";
 import { LobbyFeed } from "./net/lobby.ts";
 import { showMenu, type MenuActions, type MenuHandle } from "./ui/menu.ts";
 import { rememberedName } from "./ui/playerName.ts";
+import type { Stage } from "./stage.ts";
 
 /** Read-only view for debugging and the browser tests: what this page knows about its match. */
 export interface ReboundDebugView {
@@ -50,7 +50,7 @@ function friendlyError(error: unknown): string {
   return text;
 }
 
-export function startApp(game: Phaser.Game): void {
+export function startApp(stage: Stage): void {
   let menu: { handle: MenuHandle; lobby: LobbyFeed } | null = null;
   let current: { connection: MatchConnection; hud: Hud; netPanel: NetPanel; keyboard: KeyboardInput; touch: TouchControls | null; reconnecting: boolean } | null = null;
 
@@ -117,8 +117,7 @@ export function startApp(game: Phaser.Game): void {
         netPanel.update(now, frameMs);
       },
     };
-    game.scene.stop("menu");
-    game.scene.start("match", data);
+    stage.showMatch(data);
   };
 
   const focusChatOnEnter = (event: KeyboardEvent) => {
@@ -137,8 +136,7 @@ export function startApp(game: Phaser.Game): void {
     current = null;
     window.removeEventListener("keydown", focusChatOnEnter);
     history.replaceState(null, "", "/");
-    game.scene.stop("match");
-    game.scene.start("menu");
+    stage.showMenu();
     openMenu(message);
   };
 
@@ -169,10 +167,8 @@ export function startApp(game: Phaser.Game): void {
     menu = { handle, lobby };
   };
 
-  let routed = false;
-  game.events.on("menu-ready", () => {
-    if (routed) return;
-    routed = true;
+  // Route at once: the DOM menu (or a deep-link join) does not wait for Phaser, which loads behind it.
+  {
     const deepLink = /^\/r\/([A-Za-z0-9_-]+)/.exec(location.pathname);
     if (!deepLink) {
       openMenu();
@@ -183,5 +179,5 @@ export function startApp(game: Phaser.Game): void {
       history.replaceState(null, "", "/");
       openMenu(friendlyError(error));
     });
-  });
+  }
 }

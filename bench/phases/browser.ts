@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import type { ReboundDebugView } from "../../game/app.ts";
 import { TICK_HZ, TIMING } from "../../shared/constants.ts";
 import { launchChromium, watchErrors } from "../../test/browser/support/chromium.ts";
+import { measureFirstLoad } from "../../test/browser/support/firstLoad.ts";
 import { FleetGroup } from "../lib/fleetGroup.ts";
 import { startServer } from "../lib/servers.ts";
 import { percentile, round } from "../lib/stats.ts";
@@ -70,10 +71,16 @@ export async function runBrowser(windowMs: number, log: (line: string) => void):
     const blank = await context.newPage();
     const blankStats = frameStats(await frameTimes(blank, BLANK_PAGE_MS));
     await blank.close();
+    // A first visit in its own context: nothing cached.
+    const visitContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const { load } = await measureFirstLoad(visitContext, server.url);
+    await visitContext.close();
     const page = await context.newPage();
     const errors = watchErrors(page, "bench");
     await page.goto(`${server.url}/r/${roomId}`);
     const view = await waitForPlayers(page, BOTS + 1);
+    await page.waitForFunction(() => performance.getEntriesByName("rebound:first-match-frame").length > 0, undefined, { timeout: JOIN_TIMEOUT_MS });
+    const firstMatchFrameMs = await page.evaluate(() => performance.getEntriesByName("rebound:first-match-frame")[0].startTime);
     await group.startMatch();
     await sleep((TIMING.countdownTicks / TICK_HZ) * 1000 + 500);
     // First half with the network panel closed, second half open: the target is with it open.
@@ -96,9 +103,11 @@ export async function runBrowser(windowMs: number, log: (line: string) => void):
       panelClosed: closed,
       blankPageFpsMedian: blankStats.fpsMedian,
       pageErrors: errors.slice(0, 20),
+      firstLoad: { bytesOnWire: load.bytesOnWire, menuMs: load.menuMs, firstMatchFrameMs },
     };
     log(`  browser: ${figures.playersInMatch} players, panel open: median ${round(figures.fpsMedian, 1)} fps, 5th percentile ${round(figures.fps5thPercentile, 1)} fps`
       + ` (panel closed: ${round(closed.fpsMedian, 1)} / ${round(closed.fps5thPercentile, 1)}; empty page: ${round(blankStats.fpsMedian, 1)}), network panel ${networkPanelOpen ? "open" : "not found"}`);
+    log(`  first load: ${figures.firstLoad.bytesOnWire} bytes on the wire, menu at ${round(load.menuMs)} ms, first match frame at ${round(firstMatchFrameMs)} ms after opening a room link`);
     await context.close();
     return figures;
   } finally {

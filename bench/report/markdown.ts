@@ -75,7 +75,9 @@ export function renderMarkdown(results: BenchResults, chartFile: string): string
       ? `Headless Chromium (SwiftShader WebGL), ${browser.playersInMatch} players (this page + 7 SDK bots), ${n(browser.durationSeconds)} s of play: `
         + `median **${n(browser.fpsMedian)} fps** (${n(browser.frameTimeMedianMs, 2)} ms), 5th percentile **${n(browser.fps5thPercentile)} fps** (${n(browser.frameTime95thPercentileMs, 2)} ms frames), `
         + `${browser.frames} frames with the network panel ${browser.networkPanelOpen ? "open" : "NOT found"}; with it closed (first half): median ${n(browser.panelClosed.fpsMedian)} fps, `
-        + `5th percentile ${n(browser.panelClosed.fps5thPercentile)} fps. Control: an empty page in the same browser ran at ${n(browser.blankPageFpsMedian)} fps. Page errors: ${browser.pageErrors.length}.`
+        + `5th percentile ${n(browser.panelClosed.fps5thPercentile)} fps. Control: an empty page in the same browser ran at ${n(browser.blankPageFpsMedian)} fps. Page errors: ${browser.pageErrors.length}. `
+        + `First visit (no cache): **${kb(browser.firstLoad.bytesOnWire)} KB on the wire** (the browser's own count, compressed as served), menu on screen at **${n(browser.firstLoad.menuMs)} ms**, `
+        + `first match frame **${n(browser.firstLoad.firstMatchFrameMs)} ms** after opening a room link.`
       : "Skipped.", "",
     "## Client bundle (gzip)", "",
     ...(bundle

@@ -137,6 +137,17 @@ export interface BrowserFigures extends FrameStats {
   /** Control: median fps of an empty page in the same browser just before the match. */
   blankPageFpsMedian: number;
   pageErrors: string[];
+  /** A first visit to the start page in a fresh context (no cache). */
+  firstLoad: FirstLoadFigures;
+}
+
+export interface FirstLoadFigures {
+  /** Bytes on the wire (Chromium's Network.loadingFinished encodedDataLength, headers included) until the engine booted. */
+  bytesOnWire: number;
+  /** Navigation start → the DOM menu on screen (ms). */
+  menuMs: number;
+  /** Navigation to a room link (/r/<id>) → the match scene's first frame (ms). */
+  firstMatchFrameMs: number;
 }
 
 export interface BundleFile {

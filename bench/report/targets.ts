@@ -93,6 +93,15 @@ export function checkTargets(results: Measured): TargetCheck[] {
   });
 
   checks.push({
+    target: "First load under 500 KB on the wire, menu before Phaser has booted",
+    measured: browser
+      ? `${round(browser.firstLoad.bytesOnWire / KB, 1)} KB on the wire; menu at ${round(browser.firstLoad.menuMs)} ms; first match frame at ${round(browser.firstLoad.firstMatchFrameMs)} ms`
+      : "browser part skipped",
+    pass: browser ? browser.firstLoad.bytesOnWire < 500 * KB && browser.firstLoad.menuMs > 0 : null,
+    note: "Chromium's Network.loadingFinished encodedDataLength summed over a first visit (no cache) until the engine booted; the menu is DOM and shows before Phaser loads",
+  });
+
+  checks.push({
     target: "First load under 500 KB gzip",
     measured: bundle ? `${round(bundle.firstLoadGzipBytes / KB, 1)} KB gzip (all files ${round(bundle.totalGzipBytes / KB, 1)} KB)` : "no build",
     pass: bundle ? bundle.firstLoadGzipBytes < 500 * KB : null,

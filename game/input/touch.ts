@@ -43,6 +43,7 @@ export class TouchControls {
     kickButton.addEventListener("pointercancel", unkick);
     kickButton.addEventListener("pointerleave", unkick);
     overlay().append(this.root);
+    document.body.classList.add("touch");
   }
 
   private track(event: PointerEvent): void {
@@ -64,6 +65,7 @@ export class TouchControls {
   }
 
   destroy(): void {
+    document.body.classList.remove("touch");
     this.root.remove();
   }
 }

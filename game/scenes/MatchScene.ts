@@ -3,10 +3,17 @@ import Phaser from "phaser";
 import { BALL, KICK, PLAYER } from "../../shared/constants.ts";
 import type { InputIntent } from "../../shared/input.ts";
 import type { Player } from "../../shared/state.ts";
+import { sounds } from "../audio/sounds.ts";
 import type { MatchConnection } from "../net/connection.ts";
 import type { Point } from "../net/drawnState.ts";
+import { goalCelebration, kickFlash } from "./effects.ts";
 import { drawField } from "./fieldArt.ts";
-import { FIELD_MARGIN, TEAM_COLOURS } from "./layout.ts";
+import { keepPitchFramed, TEAM_COLOURS } from "./layout.ts";
+import { MatchEventDetector, type MatchEvent, type SnapshotPlayer } from "./matchEvents.ts";
+
+/** Names on the canvas stay at least this tall on screen (CSS px), however small the pitch is drawn. */
+const MIN_LABEL_PX = 10;
+const LABEL_FONT_PX = 13;
 
 /** What the match scene needs from the app around it. */
 export interface MatchSceneData {
@@ -20,6 +27,7 @@ export interface MatchSceneData {
 interface PlayerSprite {
   root: Phaser.GameObjects.Container;
   disc: Phaser.GameObjects.Arc;
+  mark: Phaser.GameObjects.Graphics;
   ring: Phaser.GameObjects.Arc;
   label: Phaser.GameObjects.Text;
   crown: Phaser.GameObjects.Image;
@@ -31,6 +39,10 @@ export class MatchScene extends Phaser.Scene {
   private readonly sprites = new Map<string, PlayerSprite>();
   private ball!: Phaser.GameObjects.Image;
   private ballShadow!: Phaser.GameObjects.Arc;
+  private detector = new MatchEventDetector();
+  private lastTick = -1;
+  private labelScale = 1;
+  private firstFrame = true;
 
   constructor() {
     super("match");
@@ -39,10 +51,17 @@ export class MatchScene extends Phaser.Scene {
   init(data: MatchSceneData): void {
     this.data_ = data;
     this.sprites.clear();
+    this.detector = new MatchEventDetector();
+    this.lastTick = -1;
+    this.firstFrame = true;
   }
 
   create(): void {
-    this.cameras.main.setScroll(-FIELD_MARGIN, -FIELD_MARGIN);
+    keepPitchFramed(this, (zoom) => {
+      // Small pitches (phones) keep names readable: grow the labels as the pitch shrinks.
+      this.labelScale = Math.max(1, MIN_LABEL_PX / (LABEL_FONT_PX * zoom));
+      for (const sprite of this.sprites.values()) sprite.label.setScale(this.labelScale);
+    });
     drawField(this);
     this.ballShadow = this.add.circle(0, 0, BALL.radius, 0x000000, 0.25).setDepth(1);
     this.ball = this.add.image(0, 0, "ball").setDisplaySize(BALL.radius * 2, BALL.radius * 2).setDepth(3);
@@ -58,12 +77,14 @@ export class MatchScene extends Phaser.Scene {
     const isMe = sessionId === this.data_.connection.sessionId;
     const ring = this.add.circle(0, 0, PLAYER.radius + KICK.reach, 0x000000, 0).setStrokeStyle(3, 0xffffff, 0.9);
     const disc = this.add.circle(0, 0, PLAYER.radius, TEAM_COLOURS[player.team] ?? 0x888888).setStrokeStyle(isMe ? 3 : 2, isMe ? 0xffffff : 0x0b0f14);
+    const mark = this.add.graphics();
+    drawTeamMark(mark, player.team);
     const label = this.add.text(0, PLAYER.radius + 4, player.name, {
-      fontFamily: "system-ui, sans-serif", fontSize: "13px", color: "#ffffff", stroke: "#0b0f14", strokeThickness: 3,
-    }).setOrigin(0.5, 0);
+      fontFamily: "system-ui, sans-serif", fontSize: `${LABEL_FONT_PX}px`, color: "#ffffff", stroke: "#0b0f14", strokeThickness: 3,
+    }).setOrigin(0.5, 0).setScale(this.labelScale);
     const crown = this.add.image(0, -PLAYER.radius - 8, "crown").setDisplaySize(18, 12);
-    const root = this.add.container(player.x, player.y, [ring, disc, label, crown]).setDepth(isMe ? 4 : 2);
-    this.sprites.set(sessionId, { root, disc, ring, label, crown, team: player.team });
+    const root = this.add.container(player.x, player.y, [ring, disc, mark, label, crown]).setDepth(isMe ? 4 : 2);
+    this.sprites.set(sessionId, { root, disc, mark, ring, label, crown, team: player.team });
   }
 
   private removePlayer(sessionId: string): void {
@@ -86,6 +107,7 @@ export class MatchScene extends Phaser.Scene {
       if (sprite.team !== player.team) {
         sprite.team = player.team;
         sprite.disc.setFillStyle(TEAM_COLOURS[player.team]);
+        drawTeamMark(sprite.mark, player.team);
       }
       const position = connection.playerPosition(player);
       sprite.root.setPosition(position.x, position.y);
@@ -107,6 +129,53 @@ export class MatchScene extends Phaser.Scene {
       at: time, steps, self: drawnSelf, remotes: drawnRemotes, ball,
       inputsSent: inputs.sent, inputsAcked: inputs.acked, corrections: connection.corrections,
     });
+    if (state.tick !== this.lastTick) {
+      this.lastTick = state.tick;
+      this.onSnapshot();
+    }
+    if (this.firstFrame) {
+      this.firstFrame = false;
+      performance.mark("rebound:first-match-frame");
+    }
     this.data_.afterFrame(time, deltaMs);
   }
+
+  /** A new server snapshot has been decoded: hear and show what happened in it (server state only, never prediction). */
+  private onSnapshot(): void {
+    const state = this.data_.connection.state;
+    const players: SnapshotPlayer[] = [];
+    state.players.forEach((player, id) => {
+      players.push({ id, x: player.x, y: player.y, kicking: player.kicking, onPitch: player.team === "red" || player.team === "blue" });
+    });
+    const events = this.detector.observe({
+      tick: state.tick, phase: state.phase, ball: { x: state.ball.x, y: state.ball.y }, players,
+      lastGoalTeam: state.lastGoalTeam, goals: state.scoreRed + state.scoreBlue,
+    });
+    for (const event of events) this.react(event);
+  }
+
+  private react(event: MatchEvent): void {
+    switch (event.kind) {
+      case "kick":
+        sounds.play("kick", event.strength);
+        kickFlash(this, event.x, event.y, event.strength);
+        if (event.by === this.data_.connection.sessionId) this.cameras.main.shake(90, 0.002);
+        break;
+      case "goal":
+        sounds.play("goal");
+        goalCelebration(this, event.team);
+        break;
+      default:
+        sounds.play(event.kind, "strength" in event ? event.strength : 1);
+    }
+  }
+}
+
+/** The colour-blind-safe mark on a disc: a triangle for red, a square for blue. */
+function drawTeamMark(graphics: Phaser.GameObjects.Graphics, team: string): void {
+  graphics.clear();
+  graphics.fillStyle(0xffffff, 0.85);
+  const size = PLAYER.radius * 0.45;
+  if (team === "red") graphics.fillTriangle(0, -size * 1.1, size, size * 0.75, -size, size * 0.75);
+  else if (team === "blue") graphics.fillRect(-size * 0.8, -size * 0.8, size * 1.6, size * 1.6);
 }

@@ -2,7 +2,7 @@
 import Phaser from "phaser";
 import { BALL, FIELD } from "../../shared/constants.ts";
 import { drawField } from "./fieldArt.ts";
-import { FIELD_MARGIN } from "./layout.ts";
+import { keepPitchFramed } from "./layout.ts";
 
 export class MenuScene extends Phaser.Scene {
   private ball!: Phaser.GameObjects.Image;
@@ -13,7 +13,7 @@ export class MenuScene extends Phaser.Scene {
   }
 
   create(): void {
-    this.cameras.main.setScroll(-FIELD_MARGIN, -FIELD_MARGIN);
+    keepPitchFramed(this);
     drawField(this);
     this.ball = this.add.image(FIELD.width / 2, FIELD.height / 2, "ball").setDisplaySize(BALL.radius * 2, BALL.radius * 2);
     this.game.events.emit("menu-ready");

@@ -1,6 +1,5 @@
 // Preload scene: loads the game's images behind a progress bar, then opens the menu.
 import Phaser from "phaser";
-import { CANVAS_HEIGHT, CANVAS_WIDTH } from "./layout.ts";
 
 export class PreloadScene extends Phaser.Scene {
   constructor() {
@@ -8,13 +7,14 @@ export class PreloadScene extends Phaser.Scene {
   }
 
   preload(): void {
-    const barWidth = 420;
-    const x = (CANVAS_WIDTH - barWidth) / 2;
-    const y = CANVAS_HEIGHT / 2;
+    const { width, height } = this.scale;
+    const barWidth = Math.min(420, width * 0.8);
+    const x = (width - barWidth) / 2;
+    const y = height / 2;
     const frame = this.add.graphics();
     frame.lineStyle(2, 0x4ade80, 1).strokeRoundedRect(x - 4, y - 14, barWidth + 8, 28, 8);
     const bar = this.add.graphics();
-    this.add.text(CANVAS_WIDTH / 2, y - 44, "REBOUND", { fontFamily: "system-ui, sans-serif", fontSize: "36px", color: "#eef2f6", fontStyle: "bold" }).setOrigin(0.5);
+    this.add.text(width / 2, y - 44, "REBOUND", { fontFamily: "system-ui, sans-serif", fontSize: "36px", color: "#eef2f6", fontStyle: "bold" }).setOrigin(0.5);
     this.load.on("progress", (progress: number) => {
       bar.clear().fillStyle(0x4ade80, 1).fillRoundedRect(x, y - 10, barWidth * progress, 20, 6);
     });

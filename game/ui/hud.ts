@@ -1,10 +1,12 @@
 // The match HUD (DOM): score and clock, phase banners, roster with host crown, ping, share link, actions, chat.
 import { TICK_HZ } from "../../shared/constants.ts";
-import { secondsLeft } from "../../shared/matchFlow.ts";
 import type { MatchState, Player, Team } from "../../shared/state.ts";
+import { sounds } from "../audio/sounds.ts";
 import { ChatPanel } from "./chat.ts";
+import { clockText } from "./clockText.ts";
 import { el, overlay, setText } from "./dom.ts";
 import { HostPanel, type HostPanelActions } from "./hostPanel.ts";
+import { TEAM_MARK } from "./teamMark.ts";
 
 export interface HudActions extends HostPanelActions {
   movePlayer(sessionId: string, team: Team): void;
@@ -24,11 +26,6 @@ export interface HudView {
   reconnecting: boolean;
 }
 
-function formatClock(seconds: number): string {
-  const s = Math.max(0, seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-}
-
 export class Hud {
   readonly chat: ChatPanel;
   private readonly root: HTMLElement;
@@ -36,7 +33,7 @@ export class Hud {
   private readonly scoreBlue = el("span", { class: "score-blue", id: "score-blue", text: "0" });
   private readonly clock = el("span", { class: "clock", id: "clock", text: "0:00" });
   private readonly roomName = el("span", { class: "room-name", id: "room-name" });
-  private readonly banner = el("div", { class: "banner", id: "banner" });
+  private readonly banner = el("div", { class: "banner", id: "banner", hidden: true });
   private readonly roster = el("div", { class: "card roster", id: "roster" });
   private readonly ping = el("div", { class: "card ping", id: "ping", text: "ping — ms" });
   private readonly status = el("div", { class: "status", id: "status", hidden: true, text: "Reconnecting…" });
@@ -47,6 +44,8 @@ export class Hud {
   private readonly blueButton = el("button", { class: "blue", id: "join-blue", text: "Join blue" });
   private readonly spectateButton = el("button", { id: "spectate", text: "Spectate" });
   private readonly shareInput = el("input", { id: "share-link", readonly: true });
+  private readonly muteButton = el("button", { class: "small", id: "mute", type: "button" });
+  private readonly unsubscribeMute: () => void;
   private readonly hostPanel: HostPanel;
   private readonly actions: HudActions;
   private rosterKey = "";
@@ -68,22 +67,46 @@ export class Hud {
     this.redButton.addEventListener("click", () => actions.setTeam("red"));
     this.blueButton.addEventListener("click", () => actions.setTeam("blue"));
     this.spectateButton.addEventListener("click", () => actions.setTeam("spectator"));
+    const showMute = (muted: boolean) => {
+      setText(this.muteButton, muted ? "Sound: off" : "Sound: on");
+      this.muteButton.setAttribute("aria-pressed", String(muted));
+    };
+    showMute(sounds.muted);
+    this.unsubscribeMute = sounds.onMuteChange(showMute);
+    this.muteButton.addEventListener("click", () => {
+      sounds.setMuted(!sounds.muted);
+      sounds.unlock();
+    });
+    // The page's layout puts these blocks around the pitch (see style.css): head above, side column, chat below.
     this.root = el("div", { id: "hud" },
-      el("div", { class: "hud-top" }, this.scoreRed, el("div", {}, this.clock, el("br"), this.roomName), this.scoreBlue),
-      this.banner,
-      el("div", { class: "hud-left" }, this.roster),
-      el("div", { class: "hud-right" },
-        this.ping,
-        el("div", { class: "card share" }, this.shareInput, copyButton),
-        el("div", { class: "actions" }, this.startButton, this.stopButton, this.redButton, this.blueButton, this.spectateButton, leaveButton),
-        this.hostPanel.root,
+      el("div", { class: "hud-head" },
+        el("div", { class: "hud-top" },
+          el("span", { class: "mark red", text: TEAM_MARK.red }), this.scoreRed,
+          el("div", { class: "clock-box" }, this.clock, this.roomName),
+          this.scoreBlue, el("span", { class: "mark blue", text: TEAM_MARK.blue })),
+        this.banner,
+        this.status,
+        this.toast,
       ),
-      this.status,
-      this.toast,
+      el("p", { class: "rotate-hint", id: "rotate-hint", text: "Turn your phone sideways for a bigger pitch" }),
+      el("div", { class: "hud-side", id: "hud-side" },
+        el("div", { class: "hud-bar" }, this.ping, this.muteButton),
+        el("div", { class: "actions" }, this.startButton, this.stopButton, this.redButton, this.blueButton, this.spectateButton, leaveButton),
+        this.roster,
+        el("div", { class: "card share" }, this.shareInput, copyButton),
+        this.hostPanel.root,
+        el("div", { class: "net-dock-slot", id: "net-dock-slot" }),
+      ),
       this.chat.root,
     );
     overlay().append(this.root);
+    document.body.classList.add("in-match");
+    // Audio may only start after a gesture in the page.
+    window.addEventListener("pointerdown", this.unlockAudio);
+    window.addEventListener("keydown", this.unlockAudio);
   }
+
+  private readonly unlockAudio = (): void => sounds.unlock();
 
   showToast(text: string): void {
     this.toast.textContent = text;
@@ -97,9 +120,7 @@ export class Hud {
     setText(this.scoreRed, String(state.scoreRed));
     setText(this.scoreBlue, String(state.scoreBlue));
     setText(this.roomName, state.settings.roomName);
-    const left = secondsLeft(state, state.settings);
-    const elapsed = Math.floor(state.elapsedTicks / TICK_HZ);
-    setText(this.clock, state.goldenGoal ? "GOLDEN GOAL" : formatClock(left ?? elapsed));
+    setText(this.clock, clockText(state, state.settings));
     this.updateBanner(state);
     this.updateRoster(view);
     setText(this.ping, `ping ${Math.round(view.pingMs)} ms`);
@@ -144,6 +165,7 @@ export class Hud {
     if (this.banner.dataset.key === key) return;
     this.banner.dataset.key = key;
     this.banner.replaceChildren(text, detail ? el("small", { text: detail }) : "");
+    this.banner.hidden = text === "";
     this.banner.style.color = colour;
   }
 
@@ -161,6 +183,7 @@ export class Hud {
         if (player.team !== team) continue;
         list.append(el("li", { class: id === view.sessionId ? "me" : "" },
           state.hostId === id ? el("img", { src: "/assets/crown.svg", alt: "host", title: "host", width: "18", height: "12" }) : null,
+          team === "spectator" ? null : el("span", { class: `mark ${team}`, text: TEAM_MARK[team] }),
           el("span", { class: "name", text: player.name }),
           id === view.sessionId ? el("span", { class: "you", text: "(you)" }) : null,
           player.isBot ? el("span", { class: "away", text: "bot" }) : null,
@@ -168,7 +191,7 @@ export class Hud {
           isHost && id !== view.sessionId ? this.hostButtons(id, player.team) : null,
         ));
       }
-      return el("div", { class: team === "spectator" ? "spectators" : team }, el("h3", { text: title }), list);
+      return el("div", { class: team === "spectator" ? "spectators" : team }, el("h3", { text: `${TEAM_MARK[team]} ${title}`.trim() }), list);
     };
     this.roster.replaceChildren(section("red", "Red"), section("blue", "Blue"), section("spectator", "Spectators"));
   }
@@ -192,6 +215,10 @@ export class Hud {
   }
 
   destroy(): void {
+    this.unsubscribeMute();
+    window.removeEventListener("pointerdown", this.unlockAudio);
+    window.removeEventListener("keydown", this.unlockAudio);
+    document.body.classList.remove("in-match");
     this.root.remove();
   }
 }

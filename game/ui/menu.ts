@@ -1,6 +1,7 @@
 // The start menu (DOM): name, Quick play, Host a room (settings form), Join by code or link.
 import { LIMITS, MATCH_DEFAULTS, MATCH_LIMITS } from "../../shared/constants.ts";
 import type { CreateOptions } from "../../shared/protocol.ts";
+import { isTouchScreen } from "../input/touch.ts";
 import type { ListedRoom } from "../net/lobby.ts";
 import { el, overlay } from "./dom.ts";
 import { renderRoomList } from "./roomList.ts";
@@ -109,9 +110,12 @@ export function showMenu(actions: MenuActions, message = ""): MenuHandle {
     el("h2", { text: "Rooms" }),
     roomList,
     error,
-    el("p", { class: "help", text: "Move: WASD or arrows · Kick: Space or X · Network panel: N" }),
+    el("p", { class: "help", id: "controls-help", text: isTouchScreen()
+      ? "Move: drag the stick (bottom left) · Kick: hold KICK (bottom right) · Chat: tap the chat box"
+      : "Move: WASD or arrows · Kick: Space or X · Chat: Enter · Network panel: N" }),
   );
   overlay().append(root);
+  if (performance.getEntriesByName("rebound:menu").length === 0) performance.mark("rebound:menu");
   const choose = (roomId: string, spectate: boolean, needsPassword: boolean) => {
     if (needsPassword && !passwordInput.value) {
       error.textContent = "This room has a password: type it in the password box, then press Play or Spectate again.";

@@ -167,7 +167,8 @@ export class NetPanel {
     );
     applySim();
     window.addEventListener("keydown", this.onKey);
-    overlay().append(this.root);
+    // The HUD keeps a place for the panel beside the pitch; without a HUD it floats over the page.
+    (document.getElementById("net-dock-slot") ?? overlay()).append(this.root);
   }
 
   get visible(): boolean {
@@ -178,6 +179,8 @@ export class NetPanel {
     this.panel.hidden = !open;
     this.toggleButton.setAttribute("aria-expanded", String(open));
     this.toggleButton.classList.toggle("active", open);
+    // In a scrolling side column the panel may open below the fold: bring it into view.
+    if (open) this.panel.scrollIntoView({ block: "nearest" });
   }
 
   private readonly onKey = (event: KeyboardEvent): void => {

@@ -1,10 +1,11 @@
 // Plain HTTP routes on the game's port: health, metrics, the live-score polling API, and the built client (with /r/<roomId> and /compare/<roomId> deep links).
-import express, { type Application } from "express";
+import type { Application } from "express";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { mountLiveApi } from "./liveApi.ts";
 import { mountMetricsRoutes } from "./metricsRoutes.ts";
+import { mountStaticClient, sendClientFile } from "./staticClient.ts";
 
 /** Names this process in /healthz, so a launcher can tell its own child from a leftover server on the same port
  * (the launcher passes REBOUND_INSTANCE_ID; otherwise a random one). Not a secret: it only identifies. */
@@ -24,14 +25,14 @@ export function mountHttpRoutes(app: Application, clientDir: string | null): voi
     });
     return;
   }
-  app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
+  mountStaticClient(app, clientDir);
   // Deep links into a room are client-side routes: serve the app, which reads the path.
-  app.get("/r/:roomId", (_req, res) => {
-    res.sendFile(indexHtml);
+  app.get("/r/:roomId", (req, res) => {
+    sendClientFile(req, res, indexHtml);
   });
   // The compare page is its own small Vite entry (no Phaser): WebSocket feed vs HTTP polling.
   const compareHtml = join(clientDir, "compare.html");
-  app.get("/compare/:roomId", (_req, res) => {
-    res.sendFile(existsSync(compareHtml) ? compareHtml : indexHtml);
+  app.get("/compare/:roomId", (req, res) => {
+    sendClientFile(req, res, existsSync(compareHtml) ? compareHtml : indexHtml);
   });
 }

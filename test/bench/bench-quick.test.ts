@@ -205,6 +205,11 @@ describe("npm run bench -- --quick --tiny", () => {
     expectPositive(browser.panelClosed.fpsMedian, "browser fps with the panel closed");
     expectPositive(browser.blankPageFpsMedian, "empty-page control fps");
     expect(browser.fpsMedian).toBeLessThan(500);
+    // First visit: compressed bytes as the browser counted them, the menu's and the first match frame's times.
+    expect(browser.firstLoad.bytesOnWire).toBeGreaterThan(100_000);
+    expect(browser.firstLoad.bytesOnWire).toBeLessThan(500_000);
+    expectPositive(browser.firstLoad.menuMs, "time to menu");
+    expectPositive(browser.firstLoad.firstMatchFrameMs, "time to first match frame");
     const bundle = results.bundle;
     if (!bundle) throw new Error("no bundle figures");
     expectPositive(bundle.firstLoadGzipBytes, "first load gzip");

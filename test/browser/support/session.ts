@@ -88,6 +88,9 @@ export function matchView(page: Page): Promise<ReboundDebugView | null> {
 
 /** Waits until the page's match view satisfies `accept`. */
 export async function waitForMatch(page: Page, accept: (view: ReboundDebugView) => boolean, what: string, timeoutMs = 30_000): Promise<ReboundDebugView> {
+  // Phaser loads after the DOM menu, so a page can be in a room before its pitch draws and reads keys:
+  // wait for the match scene's first frame (engine boot has its own bound) before the caller's clock starts.
+  await page.waitForFunction(() => performance.getEntriesByName("rebound:first-match-frame").length > 0, undefined, { timeout: 120_000 });
   const view = await poll(() => matchView(page), (v) => v !== null && accept(v), what, timeoutMs);
   if (!view) throw new Error(`no match view for ${what}`);
   return view;
