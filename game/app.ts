@@ -10,8 +10,11 @@ import type { MatchSceneData } from "./scenes/MatchScene.ts";
 import { Hud } from "./ui/hud.ts";
 import { NetPanel } from "./ui/netPanel.ts";
 import { LobbyFeed } from "./net/lobby.ts";
+import { fetchJoinCard } from "./net/roomCard.ts";
+import { deviceId, savedSeat } from "./net/seat.ts";
+import { showJoinCard, type JoinCardHandle } from "./ui/joinCard.ts";
 import { showMenu, type MenuActions, type MenuHandle } from "./ui/menu.ts";
-import { rememberedName } from "./ui/playerName.ts";
+import { rememberName } from "./ui/playerName.ts";
 
 /** Read-only view for debugging and the browser tests: what this page knows about its match. */
 export interface ReboundDebugView {
@@ -41,6 +44,7 @@ function leaveMessage(code: number, reason?: string): string {
 function friendlyError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (/wrong password/i.test(text)) return "Wrong password: type the room's password in the password box and try again.";
+  if (/removed you/i.test(text)) return "The host removed you from that room.";
   if (/locked/i.test(text)) return "That room is locked by its host.";
   if (/full/i.test(text)) return "That room is full.";
   if (/not found|invalid|no rooms found/i.test(text)) return "That room does not exist any more.";
@@ -49,6 +53,7 @@ function friendlyError(error: unknown): string {
 
 export function startApp(game: Phaser.Game): void {
   let menu: { handle: MenuHandle; lobby: LobbyFeed } | null = null;
+  let card: JoinCardHandle | null = null;
   let current: { connection: MatchConnection; hud: Hud; netPanel: NetPanel; keyboard: KeyboardInput; touch: TouchControls | null; reconnecting: boolean } | null = null;
 
   window.reboundDebug = () => {
@@ -68,9 +73,17 @@ export function startApp(game: Phaser.Game): void {
     };
   };
 
+  /** The address bar says where this tab sits, so a reload that cannot reclaim the seat rejoins in the same role. */
+  const showRoleInUrl = (connection: MatchConnection) => {
+    const url = `/r/${connection.roomId}${connection.me?.team === "spectator" ? "?spectate" : ""}`;
+    if (location.pathname + location.search !== url) history.replaceState(null, "", url);
+  };
+
   const enterMatch = (connection: MatchConnection) => {
     closeMenu();
-    history.replaceState(null, "", `/r/${connection.roomId}${location.search.includes("spectate") ? "?spectate" : ""}`);
+    showRoleInUrl(connection);
+    const mutedForMe = new Set<string>();
+    let myName = connection.me?.name ?? "";
     const keyboard = new KeyboardInput();
     const hud = new Hud({
       chat: (text) => connection.chat(text),
@@ -80,6 +93,10 @@ export function startApp(game: Phaser.Game): void {
       leave: () => void connection.leave(),
       movePlayer: (sessionId, team) => connection.movePlayer(sessionId, team),
       kickPlayer: (sessionId, reason) => connection.kickPlayer(sessionId, reason),
+      mutePlayer: (sessionId, muted) => connection.mutePlayer(sessionId, muted),
+      muteForMe: (sessionId, muted) => { if (muted) mutedForMe.add(sessionId); else mutedForMe.delete(sessionId); },
+      isMutedForMe: (sessionId) => mutedForMe.has(sessionId),
+      rename: (name) => connection.rename(name),
       addBot: (team) => connection.addBot(team),
       removeBot: () => connection.removeBot(),
       lock: (locked) => connection.lockRoom(locked),
@@ -90,7 +107,8 @@ export function startApp(game: Phaser.Game): void {
     const session = { connection, hud, netPanel, keyboard, touch, reconnecting: false };
     current = session;
     connection.on({
-      chat: (line) => hud.chat.add(line),
+      // Muting someone for yourself hides their lines on this page only; the server never knows.
+      chat: (line) => { if (!mutedForMe.has(line.fromId)) hud.chat.add(line); },
       notice: (notice) => hud.showToast(notice.text),
       drop: () => { session.reconnecting = true; },
       reconnect: () => { session.reconnecting = false; },
@@ -99,8 +117,12 @@ export function startApp(game: Phaser.Game): void {
     window.addEventListener("keydown", focusChatOnEnter);
     const data: MatchSceneData = {
       connection,
-      readIntent: (): InputIntent => (hud.chat.typing ? IDLE_INTENT : (touch?.intent() ?? keyboard.intent())),
+      readIntent: (timeMs): InputIntent => (hud.chat.typing ? IDLE_INTENT : (touch?.intent() ?? keyboard.intentAt(timeMs))),
       afterFrame: (now, frameMs) => {
+        showRoleInUrl(connection);
+        const name = connection.me?.name ?? myName;
+        // A rename the server accepted becomes the name this browser remembers.
+        if (name !== myName) { myName = name; rememberName(name); }
         hud.update({
           state: connection.state,
           sessionId: connection.sessionId,
@@ -137,12 +159,12 @@ export function startApp(game: Phaser.Game): void {
   };
 
   const actions: MenuActions = {
-    quickPlay: async (name) => enterMatch(await MatchConnection.quickPlay({ name })),
+    quickPlay: async (name) => enterMatch(await MatchConnection.quickPlay({ name, deviceId: deviceId() })),
     host: async (options: CreateOptions) => enterMatch(await MatchConnection.host(options)),
     join: async (roomId, name, spectate, password) => {
       if (!roomId) throw new Error("Enter a room code or link");
       try {
-        enterMatch(await MatchConnection.joinById(roomId, { name, spectate, ...(password ? { password } : {}) }));
+        enterMatch(await MatchConnection.joinById(roomId, { name, spectate, deviceId: deviceId(), ...(password ? { password } : {}) }));
       } catch (error) {
         throw new Error(friendlyError(error));
       }
@@ -150,6 +172,8 @@ export function startApp(game: Phaser.Game): void {
   };
 
   const closeMenu = () => {
+    card?.close();
+    card = null;
     menu?.lobby.close();
     menu?.handle.close();
     menu = null;
@@ -172,10 +196,41 @@ export function startApp(game: Phaser.Game): void {
       openMenu();
       return;
     }
-    const spectate = new URLSearchParams(location.search).has("spectate");
-    actions.join(deepLink[1], rememberedName(), spectate).catch((error: unknown) => {
-      history.replaceState(null, "", "/");
-      openMenu(friendlyError(error));
-    });
+    void openLink(deepLink[1], new URLSearchParams(location.search).has("spectate"));
   });
+
+  const backToMenu = (message: string) => {
+    history.replaceState(null, "", "/");
+    openMenu(message);
+  };
+
+  /** A link: back into this tab's own seat if it still holds one (a reload), else the join card. */
+  const openLink = async (roomId: string, preferSpectate: boolean) => {
+    const seat = savedSeat(roomId);
+    if (seat) {
+      const reclaimed = await reclaimSeat(seat.token);
+      if (reclaimed) return enterMatch(reclaimed);
+    }
+    let info;
+    try {
+      info = await fetchJoinCard(roomId);
+    } catch (error) {
+      return backToMenu(friendlyError(error));
+    }
+    card = showJoinCard(info, preferSpectate,
+      (choice) => actions.join(roomId, choice.name, choice.spectate, choice.password),
+      () => { closeMenu(); backToMenu(""); });
+  };
+
+  /** The server holds a dropped seat for the grace period; a reload can race the old socket's close, so try a few times. */
+  const reclaimSeat = async (token: string): Promise<MatchConnection | null> => {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        return await MatchConnection.reconnect(token);
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      }
+    }
+    return null;
+  };
 }

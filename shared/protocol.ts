@@ -14,6 +14,8 @@ export const ClientMessage = {
   lockRoom: "lockRoom",
   addBot: "addBot",
   removeBot: "removeBot",
+  rename: "rename",
+  mutePlayer: "mutePlayer",
 } as const;
 
 /** Server → client message names. */
@@ -22,7 +24,8 @@ export const ServerMessage = {
   notice: "notice",
 } as const;
 
-const playerName = z.string().trim().min(1).max(LIMITS.nameLength);
+/** Every display name (join, create, rename) is checked by this one schema. */
+export const playerName = z.string().trim().min(1).max(LIMITS.nameLength);
 
 export const ChatPayload = z.object({ text: z.string().trim().min(1).max(LIMITS.chatLength) }).strict();
 export type ChatPayload = z.infer<typeof ChatPayload>;
@@ -48,6 +51,15 @@ export type AddBotPayload = z.infer<typeof AddBotPayload>;
 export const RemoveBotPayload = z.object({ sessionId: sessionId.optional() }).strict();
 export type RemoveBotPayload = z.infer<typeof RemoveBotPayload>;
 
+/** A rename. The text is only bounded here: the handler checks it with `playerName` and answers a bad
+ * name with a notice, because a typed name that is refused should not cost the player the match. */
+export const RenamePayload = z.object({ name: z.string().max(200) }).strict();
+export type RenamePayload = z.infer<typeof RenamePayload>;
+
+/** The host mutes (or unmutes) a player's chat for everyone. */
+export const MutePlayerPayload = z.object({ sessionId, muted: z.boolean() }).strict();
+export type MutePlayerPayload = z.infer<typeof MutePlayerPayload>;
+
 export const EmptyPayload = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 
 export const SettingsPayload = z.object({
@@ -67,17 +79,25 @@ export const CreateOptions = SettingsPayload.extend({
 }).strip();
 export type CreateOptions = z.input<typeof CreateOptions>;
 
+/** A random id the browser keeps in localStorage: what a host's kick bans (there are no accounts). */
+export const DeviceId = z.string().regex(/^[A-Za-z0-9-]{16,64}$/);
+
 /** Options a client passes when it joins (validated in onAuth). */
 export const JoinOptions = z.object({
   name: playerName.optional(),
   spectate: z.boolean().optional(),
   password: z.string().max(64).optional(),
+  deviceId: DeviceId.optional(),
+  /** A hidden observer (the compare page): never in the roster, never counted, never on a team. */
+  observe: z.boolean().optional(),
 }).strip();
 export type JoinOptions = z.input<typeof JoinOptions>;
 
 export interface ChatLine {
   /** Empty for system lines. */
   from: string;
+  /** The sender's session id ("" for system lines), so a reader can mute that sender for themselves. */
+  fromId: string;
   team: string;
   text: string;
   system: boolean;
@@ -102,6 +122,21 @@ export interface RoomListingMetadata {
   spectators: number;
   hasPassword: boolean;
   locked: boolean;
+}
+
+/** What a share link's join card shows before joining (GET /api/rooms/<id>/card). */
+export interface JoinCardInfo {
+  roomId: string;
+  roomName: string;
+  phase: string;
+  scoreRed: number;
+  scoreBlue: number;
+  hasPassword: boolean;
+  locked: boolean;
+  maxPlayers: number;
+  /** Who is in it; null for a password room (names are for people who know the password). */
+  players: { name: string; team: string }[] | null;
+  counts: { red: number; blue: number; spectators: number };
 }
 
 /** Room name of the live room listing (Colyseus LobbyRoom). */

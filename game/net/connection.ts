@@ -10,6 +10,7 @@ import {
 import { MatchState, type Ball, type Player, type PlayingTeam, type Team } from "../../shared/state.ts";
 import { NetworkConditioner } from "./badNetwork.ts";
 import { serverEndpoint } from "./endpoint.ts";
+import { forgetSeat, saveSeat } from "./seat.ts";
 import { TrafficMeter } from "./traffic.ts";
 
 /** How far in the past remote players and the ball are drawn (ms). Why: 1.5 snapshot intervals at
@@ -18,6 +19,19 @@ export const INTERPOLATION_DELAY_MS = 50;
 
 /** Fields the reconciler mirrors for the local player (everything applyPlayerInput reads or writes). */
 const PREDICTED_FIELDS = ["x", "y", "vx", "vy", "kicking"] as const;
+
+/** Most fixed steps one frame may send: a frame of up to 250 ms (4 fps) sends all its steps, so a slow
+ * device moves as far as a fast one. Why not the SDK's `Predict.tick` count: it caps at 5 steps (an
+ * 83 ms frame), so below 12 fps a held key really moved slower. Past 250 ms it is a hitch (a hidden
+ * tab, a pause): the backlog is dropped. The server's input buffer (16) holds a whole capped frame. */
+const MAX_STEPS_PER_FRAME = 15;
+
+/** Protocol pings every this many ms; the ping shown is the lowest of the last PING_WINDOW replies. */
+const PING_INTERVAL_MS = 2000;
+const PING_WINDOW = 3;
+
+/** The intent held at a moment (performance.now() time), so each fixed step uses the keys of its own time. */
+export type IntentAt = (timeMs: number) => InputIntent;
 
 export interface ConnectionListeners {
   chat?: (line: ChatLine) => void;
@@ -45,8 +59,11 @@ export class MatchConnection {
   corrections = 0;
   lastCorrectionSize = 0;
   private readonly room: MatchRoomHandle;
-  private readonly pingTimer: ReturnType<typeof setInterval>;
-  private pingMs = 0;
+  private pingSamples: number[] = [];
+  private lastPingAt = Number.NEGATIVE_INFINITY;
+  private stepAccumulatorMs = 0;
+  private lastFrameAt = -1;
+  private closed = false;
 
   private constructor(room: MatchRoomHandle) {
     this.room = room;
@@ -56,17 +73,21 @@ export class MatchConnection {
     room.onMessage(ServerMessage.chat, (line: ChatLine) => this.listeners.chat?.(line));
     room.onMessage(ServerMessage.notice, (notice: Notice) => this.listeners.notice?.(notice));
     room.onDrop(() => this.listeners.drop?.());
-    room.onReconnect(() => this.listeners.reconnect?.());
+    room.onReconnect(() => {
+      // The SDK stores the fresh token right after this signal: save it once it is there.
+      setTimeout(() => this.rememberSeat(), 0);
+      this.listeners.reconnect?.();
+    });
     room.onLeave((code, reason) => {
-      clearInterval(this.pingTimer);
+      this.closed = true;
+      forgetSeat();
       this.listeners.leave?.(code, reason);
     });
+    this.rememberSeat();
     this.traffic.attach(room);
     // Retry often enough to come back inside the server's reconnection grace period, at most 2 s apart.
     room.reconnection.maxDelay = 2000;
     room.reconnection.maxRetries = 30;
-    // Spectators send no inputs, so the input clock has no RTT samples: fall back to the SDK's ping.
-    this.pingTimer = setInterval(() => room.ping((ms) => { this.pingMs = ms; }), 2000);
     this.conditioner.attach(room);
     // The SDK's clock rejects an RTT sample over 4× its smoothed RTT as a spike, so a switched-on
     // bad network would never show in the ping: start its estimate afresh whenever the settings change.
@@ -90,6 +111,16 @@ export class MatchConnection {
 
   static async joinById(roomId: string, options: JoinOptions): Promise<MatchConnection> {
     return new MatchConnection(await MatchConnection.client().joinById(roomId, options, MatchState));
+  }
+
+  /** Back into the seat this tab held (after a reload or a reopened tab), with the SDK's reconnection token. */
+  static async reconnect(token: string): Promise<MatchConnection> {
+    return new MatchConnection(await MatchConnection.client().reconnect(token, MatchState));
+  }
+
+  /** Keeps the SDK's reconnection token for this tab, so a reload reclaims the same seat. */
+  private rememberSeat(): void {
+    if (!this.closed && this.room.reconnectionToken) saveSeat({ roomId: this.room.roomId, token: this.room.reconnectionToken });
   }
 
   on(listeners: ConnectionListeners): void {
@@ -123,11 +154,27 @@ export class MatchConnection {
     return /^(wss|https):/.test(this.room.connection.url ?? serverEndpoint()) ? "wss://" : "ws://";
   }
 
+  /** `rtt` is the network round trip only: the SDK's protocol ping, not the clock's input round trip,
+   * which also counts the frame the input waited for and the server's input queue (360–457 ms on
+   * loopback at 3–6 fps). Pings leave right after a frame is drawn and the lowest recent reply is
+   * shown, so a reply that waited behind a long frame does not count as network time. */
   get clock(): { rtt: number; jitter: number; serverNow: number; lastServerTime: number } {
     const clock = this.room.clock;
-    // Spectators send no inputs, so the clock's input RTT stays 0 for them: use the protocol ping then.
-    const rtt = clock.smoothedRtt();
-    return { rtt: rtt > 0 ? rtt : this.pingMs, jitter: clock.jitter(), serverNow: clock.serverNow(), lastServerTime: clock.lastServerTime() };
+    const rtt = this.pingSamples.length > 0 ? Math.min(...this.pingSamples) : 0;
+    return { rtt, jitter: clock.jitter(), serverNow: clock.serverNow(), lastServerTime: clock.lastServerTime() };
+  }
+
+  private pingAfterFrame(now: number): void {
+    if (now - this.lastPingAt < PING_INTERVAL_MS || this.closed) return;
+    this.lastPingAt = now;
+    // A zero timeout runs after this frame's rendering task, when the main thread is free to read the reply.
+    setTimeout(() => {
+      if (this.closed) return;
+      this.room.ping((ms) => {
+        this.pingSamples.push(ms);
+        if (this.pingSamples.length > PING_WINDOW) this.pingSamples.shift();
+      });
+    }, 0);
   }
 
   get tickRate(): number {
@@ -190,13 +237,27 @@ export class MatchConnection {
   }
 
   /**
-   * Once per rendered frame: advance prediction and send one input per fixed step that is due
-   * (so inputs leave at the simulation rate whatever the display's refresh rate).
+   * Once per rendered frame: advance prediction and send one input per fixed step that fell due since
+   * the last frame, each with the intent held at that step's own time. So 60 inputs leave per second
+   * at any frame rate, and a key held for a second moves as far at 10 fps as at 60 fps.
    */
-  frame(now: number, intent: InputIntent): void {
-    const steps = this.predict.tick(now);
+  frame(now: number, intentAt: IntentAt): void {
+    this.predict.tick(now);
+    this.pingAfterFrame(now);
+    const stepMs = 1000 / this.tickRate;
+    this.stepAccumulatorMs += this.lastFrameAt < 0 ? 0 : Math.max(0, now - this.lastFrameAt);
+    this.lastFrameAt = now;
+    let steps = Math.floor(this.stepAccumulatorMs / stepMs);
+    if (steps > MAX_STEPS_PER_FRAME) {
+      steps = MAX_STEPS_PER_FRAME;
+      this.stepAccumulatorMs = 0;
+    } else {
+      this.stepAccumulatorMs -= steps * stepMs;
+    }
     if (!this.reconciler || !this.input) return;
     for (let i = 0; i < steps; i++) {
+      // The i-th due step fell at this time: the remainder carries over to the next frame.
+      const intent = intentAt(now - this.stepAccumulatorMs - (steps - 1 - i) * stepMs);
       this.input.data.moveX = intent.moveX;
       this.input.data.moveY = intent.moveY;
       this.input.data.kick = intent.kick;
@@ -259,8 +320,18 @@ export class MatchConnection {
     this.room.send(ClientMessage.removeBot, {});
   }
 
+  rename(name: string): void {
+    this.room.send(ClientMessage.rename, { name });
+  }
+
+  mutePlayer(sessionId: string, muted: boolean): void {
+    this.room.send(ClientMessage.mutePlayer, { sessionId, muted });
+  }
+
+  /** The Leave button: a consented leave, so the server frees the seat at once (no reconnection hold). */
   async leave(): Promise<void> {
-    clearInterval(this.pingTimer);
+    this.closed = true;
+    forgetSeat();
     this.conditioner.dispose();
     this.reconciler?.dispose();
     this.predict.dispose();

@@ -10,8 +10,8 @@ import { FIELD_MARGIN, TEAM_COLOURS } from "./layout.ts";
 /** What the match scene needs from the app around it. */
 export interface MatchSceneData {
   connection: MatchConnection;
-  /** The current intent from keyboard or touch, read once per frame. */
-  readIntent: () => InputIntent;
+  /** The intent from keyboard or touch held at a moment of the last frame (performance.now() time). */
+  readIntent: (timeMs: number) => InputIntent;
   /** Called every frame after drawing (HUD, network panel). */
   afterFrame: (now: number, frameMs: number) => void;
 }
@@ -72,7 +72,7 @@ export class MatchScene extends Phaser.Scene {
 
   update(time: number, deltaMs: number): void {
     const { connection } = this.data_;
-    connection.frame(time, this.data_.readIntent());
+    connection.frame(time, this.data_.readIntent);
     const state = connection.state;
     state.players.forEach((player, sessionId) => {
       const sprite = this.sprites.get(sessionId);

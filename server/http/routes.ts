@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { metricsSnapshot, resetMetrics } from "../metrics.ts";
 import { mountLiveApi } from "./liveApi.ts";
+import { mountRoomCard } from "./roomCard.ts";
 
 export function mountHttpRoutes(app: Application, clientDir: string | null): void {
   app.get("/healthz", (_req, res) => {
@@ -17,6 +18,7 @@ export function mountHttpRoutes(app: Application, clientDir: string | null): voi
     res.json({ ok: true });
   });
   mountLiveApi(app);
+  mountRoomCard(app);
   if (!clientDir) return;
   const indexHtml = join(clientDir, "index.html");
   if (!existsSync(indexHtml)) {
