@@ -75,7 +75,8 @@ export function startApp(game: Phaser.Game): void {
 
   /** The address bar says where this tab sits, so a reload that cannot reclaim the seat rejoins in the same role. */
   const showRoleInUrl = (connection: MatchConnection) => {
-    const url = `/r/${connection.roomId}${connection.me?.team === "spectator" ? "?spectate" : ""}`;
+    const me = connection.me;
+    const url = `/r/${connection.roomId}${me?.team === "spectator" || (!me && location.search.includes("spectate")) ? "?spectate" : ""}`;
     if (location.pathname + location.search !== url) history.replaceState(null, "", url);
   };
 

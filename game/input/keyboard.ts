@@ -26,7 +26,7 @@ const KEY_BINDINGS: Record<string, keyof HeldKeys> = {
 };
 
 /** Key changes older than this (ms) are forgotten; a frame never spans more (see MAX_STEPS_PER_FRAME). */
-const HISTORY_MS = 1000;
+const HISTORY_MS = 2000;
 
 /**
  * Tracks held keys from window events (the DOM chat input stops its own events, so typing never steers).

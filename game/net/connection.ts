@@ -20,11 +20,11 @@ export const INTERPOLATION_DELAY_MS = 50;
 /** Fields the reconciler mirrors for the local player (everything applyPlayerInput reads or writes). */
 const PREDICTED_FIELDS = ["x", "y", "vx", "vy", "kicking"] as const;
 
-/** Most fixed steps one frame may send: a frame of up to 250 ms (4 fps) sends all its steps, so a slow
+/** Most fixed steps one frame may send: a frame of up to 500 ms (2 fps) sends all its steps, so a slow
  * device moves as far as a fast one. Why not the SDK's `Predict.tick` count: it caps at 5 steps (an
- * 83 ms frame), so below 12 fps a held key really moved slower. Past 250 ms it is a hitch (a hidden
- * tab, a pause): the backlog is dropped. The server's input buffer (16) holds a whole capped frame. */
-const MAX_STEPS_PER_FRAME = 15;
+ * 83 ms frame), so below 12 fps a held key really moved slower. Past 500 ms it is a hitch (a hidden
+ * tab, a pause): the backlog is dropped. The server's input buffer (32) holds a whole capped frame. */
+const MAX_STEPS_PER_FRAME = 30;
 
 /** Protocol pings every this many ms; the ping shown is the lowest of the last PING_WINDOW replies. */
 const PING_INTERVAL_MS = 2000;
