@@ -161,7 +161,7 @@ export function startApp(game: Phaser.Game): void {
 
   const actions: MenuActions = {
     quickPlay: async (name) => enterMatch(await MatchConnection.quickPlay({ name, deviceId: deviceId() })),
-    host: async (options: CreateOptions) => enterMatch(await MatchConnection.host(options)),
+    host: async (options: CreateOptions) => enterMatch(await MatchConnection.host({ ...options, deviceId: deviceId() })),
     join: async (roomId, name, spectate, password) => {
       if (!roomId) throw new Error("Enter a room code or link");
       try {

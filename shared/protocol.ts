@@ -70,17 +70,18 @@ export const SettingsPayload = z.object({
 }).strict();
 export type SettingsPayload = z.infer<typeof SettingsPayload>;
 
+/** A random id the browser keeps in localStorage: what a host's kick bans (there are no accounts). */
+export const DeviceId = z.string().regex(/^[A-Za-z0-9-]{16,64}$/);
+
 /** Options a client passes when it creates a room (validated in onCreate). */
 export const CreateOptions = SettingsPayload.extend({
   isPrivate: z.boolean().optional(),
   password: z.string().max(64).optional(),
   name: playerName.optional(),
   spectate: z.boolean().optional(),
+  deviceId: DeviceId.optional(),
 }).strip();
 export type CreateOptions = z.input<typeof CreateOptions>;
-
-/** A random id the browser keeps in localStorage: what a host's kick bans (there are no accounts). */
-export const DeviceId = z.string().regex(/^[A-Za-z0-9-]{16,64}$/);
 
 /** Options a client passes when it joins (validated in onAuth). */
 export const JoinOptions = z.object({

@@ -72,7 +72,9 @@ export async function runBrowser(windowMs: number, log: (line: string) => void):
     await blank.close();
     const page = await context.newPage();
     const errors = watchErrors(page, "bench");
+    // A share link shows its join card first: Play joins.
     await page.goto(`${server.url}/r/${roomId}`);
+    await page.click("#join-card-play", { timeout: 60_000 });
     const view = await waitForPlayers(page, BOTS + 1);
     await group.startMatch();
     await sleep((TIMING.countdownTicks / TICK_HZ) * 1000 + 500);

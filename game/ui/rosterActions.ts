@@ -21,7 +21,7 @@ export function rosterButtons(actions: RosterActions, sessionId: string, player:
   const box = el("span", { class: "host-buttons" });
   if (!player.isBot) {
     const mutedForMe = actions.isMutedForMe(sessionId);
-    const mine = el("button", { class: "tiny", title: mutedForMe ? "show their chat again" : "hide their chat (only for you)", text: mutedForMe ? "🔈" : "🔇", "data-mute-for-me": sessionId });
+    const mine = el("button", { class: "tiny", title: mutedForMe ? "show their chat again" : "hide their chat (only for you)", text: mutedForMe ? "show" : "hide", "data-mute-for-me": sessionId });
     mine.addEventListener("click", () => { actions.muteForMe(sessionId, !mutedForMe); changed(); });
     box.append(mine);
   }
@@ -33,7 +33,7 @@ export function rosterButtons(actions: RosterActions, sessionId: string, player:
     box.append(button);
   }
   if (!player.isBot) {
-    const mute = el("button", { class: "tiny", title: player.chatMuted ? "unmute their chat for everyone" : "mute their chat for everyone", text: player.chatMuted ? "💬" : "🤐", "data-host-mute": sessionId });
+    const mute = el("button", { class: "tiny", title: player.chatMuted ? "unmute their chat for everyone" : "mute their chat for everyone", text: player.chatMuted ? "unmute" : "mute", "data-host-mute": sessionId });
     mute.addEventListener("click", () => actions.mutePlayer(sessionId, !player.chatMuted));
     box.append(mute);
   }
