@@ -31,7 +31,7 @@ const frames = (page: Page) => page.evaluate(() => (window as Window & { __frame
 
 /** Holds A for exactly HOLD_MS of the page's own time: both key events carry CDP timestamps, sent ahead
  * of time, so a loaded machine delaying the test process does not change how long the key was held. */
-async function holdLeft(page: Page, context: BrowserContext): Promise<{ distance: number; fps: number; hold: number }> {
+async function holdLeft(page: Page, context: BrowserContext): Promise<{ distance: number; fps: number; hold: number; pingMs: number }> {
   const view = await waitForMatch(page, (v) => v.players.length === 1, "the player alone in the room");
   const me = () => waitForMatch(page, () => true, "the match view").then((v) => v.players.find((p) => p.sessionId === view.sessionId)!);
   const start = await me();
@@ -60,7 +60,10 @@ async function holdLeft(page: Page, context: BrowserContext): Promise<{ distance
     return { x, same };
   }, (sample) => sample.same && sample.x < start.x - 50, "the player to stop", 30_000);
   const held = await page.evaluate(() => (window as Window & { __held?: number[] }).__held ?? []);
-  return { distance: start.x - settled.x, fps, hold: held.length === 2 ? held[1] - held[0] : Number.NaN };
+  // The HUD's ping, once the page has had a few pings answered.
+  const pingText = await poll(() => page.textContent("#ping"), (text) => /ping \d+ ms/.test(text ?? ""), "a ping figure in the HUD");
+  const pingMs = Number(/ping (\d+) ms/.exec(pingText ?? "")?.[1]);
+  return { distance: start.x - settled.x, fps, hold: held.length === 2 ? held[1] - held[0] : Number.NaN, pingMs };
 }
 
 describe("input cadence at any frame rate", () => {
@@ -68,7 +71,7 @@ describe("input cadence at any frame rate", () => {
   afterAll(async () => { await session?.stop(); });
 
   it("a key held for 1.15 s moves the player as far at 10 fps as at 60 fps", async () => {
-    const results: Record<string, { distance: number; fps: number; hold: number }> = {};
+    const results: Record<string, { distance: number; fps: number; hold: number; pingMs: number }> = {};
     for (const [label, fps] of [["10 fps", 10], ["60 fps", 60]] as const) {
       // A small canvas, so that software rendering on a shared 2-core machine can keep up with 60 fps.
       const context = await session.browser.newContext({ viewport: { width: 640, height: 360 } });
@@ -92,5 +95,7 @@ describe("input cadence at any frame rate", () => {
     // ~259 px at top speed 240 px/s; the two runs within 2 % of each other.
     expect(fast.distance).toBeGreaterThan(230);
     expect(Math.abs(slow.distance - fast.distance) / fast.distance).toBeLessThan(0.02);
+    // The ping shown is the network round trip (loopback here), not the frame time: under one 10 fps frame.
+    expect(slow.pingMs).toBeLessThan(100);
   });
 });

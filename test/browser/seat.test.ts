@@ -20,6 +20,11 @@ describe("seats survive a reload", () => {
   it("joins from the link's card, then reloads mid-match back into the same seat, team and score", async () => {
     const { page: host } = await session.open();
     const hostErrors = watchErrors(host, "host");
+    // The host form's room name follows the name as it is typed.
+    await host.goto(session.server.url);
+    await host.fill("#name", "Hostess");
+    await host.click("#host-room");
+    expect(await host.inputValue("input[name=roomName]")).toBe("Hostess's room");
     const hostView = await hostRoom(host, session.server.url, "Hostess");
     const link = await host.inputValue("#share-link");
 
