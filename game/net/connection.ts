@@ -92,7 +92,12 @@ export class MatchConnection {
     // The SDK's clock rejects an RTT sample over 4× its smoothed RTT as a spike, so a switched-on
     // bad network would never show in the ping: start its estimate afresh whenever the settings change.
     // (reset() is on the SDK's clock implementation but not on its exported interface.)
-    this.conditioner.onConfigure(() => (room.clock as typeof room.clock & { reset?: () => void }).reset?.());
+    this.conditioner.onConfigure(() => {
+      (room.clock as typeof room.clock & { reset?: () => void }).reset?.();
+      // The ping shown is the lowest recent reply: start it afresh too, and ask at once.
+      this.pingSamples = [];
+      this.lastPingAt = Number.NEGATIVE_INFINITY;
+    });
     // Attach prediction only after the first full state: instances have no refId before it.
     room.onStateChange.once(() => this.watchState());
   }
