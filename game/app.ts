@@ -11,7 +11,7 @@ import { Hud } from "./ui/hud.ts";
 import { NetPanel } from "./ui/netPanel.ts";
 import { LobbyFeed } from "./net/lobby.ts";
 import { fetchJoinCard } from "./net/roomCard.ts";
-import { deviceId, savedSeat } from "./net/seat.ts";
+import { deviceId, forgetSeat, savedSeat } from "./net/seat.ts";
 import { showJoinCard, type JoinCardHandle } from "./ui/joinCard.ts";
 import { showMenu, type MenuActions, type MenuHandle } from "./ui/menu.ts";
 import { rememberName } from "./ui/playerName.ts";
@@ -211,6 +211,7 @@ export function startApp(game: Phaser.Game): void {
     if (seat) {
       const reclaimed = await reclaimSeat(seat.token);
       if (reclaimed) return enterMatch(reclaimed);
+      forgetSeat(); // the grace period is over or the room is gone: join afresh from the card
     }
     let info;
     try {

@@ -32,15 +32,21 @@ export function forgetSeat(): void {
   try { sessionStorage.removeItem(SEAT_KEY); } catch { /* nothing stored */ }
 }
 
+/** 128 random bits as hex. Not crypto.randomUUID: it exists only in secure contexts, and friends on a
+ * LAN open http://192.168.x.x:2567. */
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 /** A random id for this browser, sent when joining; a host's kick keeps this id out of that room. */
 export function deviceId(): string {
   try {
     const stored = localStorage.getItem(DEVICE_KEY);
     if (stored && /^[A-Za-z0-9-]{16,64}$/.test(stored)) return stored;
-    const fresh = crypto.randomUUID();
+    const fresh = randomId();
     localStorage.setItem(DEVICE_KEY, fresh);
     return fresh;
   } catch {
-    return crypto.randomUUID();
+    return randomId();
   }
 }
