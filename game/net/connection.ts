@@ -10,7 +10,9 @@ import {
 import { MatchState, type Ball, type Player, type PlayingTeam, type Team } from "../../shared/state.ts";
 import { NetworkConditioner } from "./badNetwork.ts";
 import { serverEndpoint } from "./endpoint.ts";
+import { NetworkPing } from "./networkPing.ts";
 import { forgetSeat, saveSeat } from "./seat.ts";
+import { StepPacer } from "./stepPacer.ts";
 import { TrafficMeter } from "./traffic.ts";
 
 /** How far in the past remote players and the ball are drawn (ms). Why: 1.5 snapshot intervals at
@@ -19,16 +21,6 @@ export const INTERPOLATION_DELAY_MS = 50;
 
 /** Fields the reconciler mirrors for the local player (everything applyPlayerInput reads or writes). */
 const PREDICTED_FIELDS = ["x", "y", "vx", "vy", "kicking"] as const;
-
-/** Most fixed steps one frame may send: a frame of up to 500 ms (2 fps) sends all its steps, so a slow
- * device moves as far as a fast one. Why not the SDK's `Predict.tick` count: it caps at 5 steps (an
- * 83 ms frame), so below 12 fps a held key really moved slower. Past 500 ms it is a hitch (a hidden
- * tab, a pause): the backlog is dropped. The server's input buffer (32) holds a whole capped frame. */
-const MAX_STEPS_PER_FRAME = 30;
-
-/** Protocol pings every this many ms; the ping shown is the lowest of the last PING_WINDOW replies. */
-const PING_INTERVAL_MS = 2000;
-const PING_WINDOW = 3;
 
 /** The intent held at a moment (performance.now() time), so each fixed step uses the keys of its own time. */
 export type IntentAt = (timeMs: number) => InputIntent;
@@ -59,15 +51,14 @@ export class MatchConnection {
   corrections = 0;
   lastCorrectionSize = 0;
   private readonly room: MatchRoomHandle;
-  private pingSamples: number[] = [];
-  private lastPingAt = Number.NEGATIVE_INFINITY;
-  private stepAccumulatorMs = 0;
-  private lastFrameAt = -1;
+  private readonly ping: NetworkPing;
+  private readonly pacer = new StepPacer();
   private closed = false;
 
   private constructor(room: MatchRoomHandle) {
     this.room = room;
     this.traffic = new TrafficMeter();
+    this.ping = new NetworkPing(room);
     this.predict = Predict.get(room, { mode: "lerp", delay: INTERPOLATION_DELAY_MS });
     // Register handlers before any await so messages sent during join are not lost.
     room.onMessage(ServerMessage.chat, (line: ChatLine) => this.listeners.chat?.(line));
@@ -80,6 +71,7 @@ export class MatchConnection {
     });
     room.onLeave((code, reason) => {
       this.closed = true;
+      this.ping.stop();
       forgetSeat();
       this.listeners.leave?.(code, reason);
     });
@@ -95,8 +87,7 @@ export class MatchConnection {
     this.conditioner.onConfigure(() => {
       (room.clock as typeof room.clock & { reset?: () => void }).reset?.();
       // The ping shown is the lowest recent reply: start it afresh too, and ask at once.
-      this.pingSamples = [];
-      this.lastPingAt = Number.NEGATIVE_INFINITY;
+      this.ping.reset();
     });
     // Attach prediction only after the first full state: instances have no refId before it.
     room.onStateChange.once(() => this.watchState());
@@ -159,27 +150,10 @@ export class MatchConnection {
     return /^(wss|https):/.test(this.room.connection.url ?? serverEndpoint()) ? "wss://" : "ws://";
   }
 
-  /** `rtt` is the network round trip only: the SDK's protocol ping, not the clock's input round trip,
-   * which also counts the frame the input waited for and the server's input queue (360–457 ms on
-   * loopback at 3–6 fps). Pings leave right after a frame is drawn and the lowest recent reply is
-   * shown, so a reply that waited behind a long frame does not count as network time. */
+  /** `rtt` is the network round trip only (see NetworkPing); jitter and server time from the SDK's room clock. */
   get clock(): { rtt: number; jitter: number; serverNow: number; lastServerTime: number } {
     const clock = this.room.clock;
-    const rtt = this.pingSamples.length > 0 ? Math.min(...this.pingSamples) : 0;
-    return { rtt, jitter: clock.jitter(), serverNow: clock.serverNow(), lastServerTime: clock.lastServerTime() };
-  }
-
-  private pingAfterFrame(now: number): void {
-    if (now - this.lastPingAt < PING_INTERVAL_MS || this.closed) return;
-    this.lastPingAt = now;
-    // A zero timeout runs after this frame's rendering task, when the main thread is free to read the reply.
-    setTimeout(() => {
-      if (this.closed) return;
-      this.room.ping((ms) => {
-        this.pingSamples.push(ms);
-        if (this.pingSamples.length > PING_WINDOW) this.pingSamples.shift();
-      });
-    }, 0);
+    return { rtt: this.ping.rtt, jitter: clock.jitter(), serverNow: clock.serverNow(), lastServerTime: clock.lastServerTime() };
   }
 
   get tickRate(): number {
@@ -248,21 +222,12 @@ export class MatchConnection {
    */
   frame(now: number, intentAt: IntentAt): void {
     this.predict.tick(now);
-    this.pingAfterFrame(now);
-    const stepMs = 1000 / this.tickRate;
-    this.stepAccumulatorMs += this.lastFrameAt < 0 ? 0 : Math.max(0, now - this.lastFrameAt);
-    this.lastFrameAt = now;
-    let steps = Math.floor(this.stepAccumulatorMs / stepMs);
-    if (steps > MAX_STEPS_PER_FRAME) {
-      steps = MAX_STEPS_PER_FRAME;
-      this.stepAccumulatorMs = 0;
-    } else {
-      this.stepAccumulatorMs -= steps * stepMs;
-    }
+    this.ping.afterFrame(now);
+    // Our own step count, not the one predict.tick returns: see StepPacer for why.
+    const stepTimes = this.pacer.due(now, 1000 / this.tickRate);
     if (!this.reconciler || !this.input) return;
-    for (let i = 0; i < steps; i++) {
-      // The i-th due step fell at this time: the remainder carries over to the next frame.
-      const intent = intentAt(now - this.stepAccumulatorMs - (steps - 1 - i) * stepMs);
+    for (const stepTime of stepTimes) {
+      const intent = intentAt(stepTime);
       this.input.data.moveX = intent.moveX;
       this.input.data.moveY = intent.moveY;
       this.input.data.kick = intent.kick;
@@ -336,6 +301,7 @@ export class MatchConnection {
   /** The Leave button: a consented leave, so the server frees the seat at once (no reconnection hold). */
   async leave(): Promise<void> {
     this.closed = true;
+    this.ping.stop();
     forgetSeat();
     this.conditioner.dispose();
     this.reconciler?.dispose();

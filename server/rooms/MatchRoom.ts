@@ -53,7 +53,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> {
   // (only changed fields are resent), so a normalised diagonal would stick to later inputs (hold ←↑,
   // release ↑: the server kept moving ← at 89/127). Each buffered copy is sanitised in step() instead.
   inputs = this.defineInput(PlayerInput, {
-    // Holds the 30 inputs a 2 fps frame sends at once (game/net/connection.ts MAX_STEPS_PER_FRAME).
+    // Holds the 30 inputs a 2 fps frame sends at once (game/net/stepPacer.ts MAX_STEPS_PER_FRAME).
     bufferMaxSize: 32,
   });
 
