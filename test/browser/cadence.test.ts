@@ -71,19 +71,21 @@ describe("input cadence at any frame rate", () => {
   afterAll(async () => { await session?.stop(); });
 
   it("a key held for 1.15 s moves the player as far at 10 fps as at 60 fps", async () => {
-    const results: Record<string, { distance: number; fps: number; hold: number; pingMs: number }> = {};
-    for (const [label, fps] of [["10 fps", 10], ["60 fps", 60]] as const) {
-      // A small canvas, so that software rendering on a shared 2-core machine can keep up with 60 fps.
+    const runAt = async (fps: number) => {
       const context = await session.browser.newContext({ viewport: { width: 640, height: 360 } });
       const page = await context.newPage();
       await context.addInitScript(frameDriver, fps);
       await hostRoom(page, session.server.url, `Runner${fps}`);
-      results[label] = await holdLeft(page, context);
+      const result = await holdLeft(page, context);
       await context.close();
-    }
-    console.log("held A for 1.15 s:", JSON.stringify(results));
-    const slow = results["10 fps"];
-    const fast = results["60 fps"];
+      console.log(`held A for 1.15 s at a ${fps} fps target:`, JSON.stringify(result));
+      return result;
+    };
+    const slow = await runAt(10);
+    // Software rendering on a shared 2-core machine may not keep up with 60 fps while other work runs:
+    // try the fast run again (up to 3 times) until it really ran far faster than the slow one.
+    let fast = await runAt(60);
+    for (let attempt = 1; attempt < 3 && fast.fps < 2 * slow.fps; attempt++) fast = await runAt(60);
     // The page really ran at those rates: the slow one below 12 fps, where the SDK's per-frame step cap
     // used to cost distance, the fast one far above it (a loaded machine may not reach the full 60).
     expect(slow.fps).toBeGreaterThan(4);
