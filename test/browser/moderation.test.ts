@@ -29,6 +29,20 @@ describe("moderation in the browser", () => {
     const friendView = await joinByLink(friend, link, "Rowdy");
     await waitForMatch(host, (v) => v.players.length === 2, "Rowdy on the host's page");
 
+    // Renaming in the room: a taken name (any case) is refused with a clear message, a free one is announced.
+    await host.click("#rename");
+    await host.waitForSelector("#dialog");
+    await host.fill("#dialog-input", "rowdy");
+    await host.screenshot({ path: `${SCREENSHOT_DIR}moderation-rename-dialog.png` });
+    await host.click("#dialog-confirm");
+    await host.waitForFunction(() => document.querySelector("#toast")?.textContent?.includes("already taken"), undefined, { timeout: 30_000 });
+    await host.click("#rename");
+    await host.fill("#dialog-input", "Boss");
+    await host.click("#dialog-confirm");
+    await chatHas(friend, "Hostess is now Boss");
+    await waitForMatch(friend, (v) => v.players.some((p) => p.sessionId === hostView.sessionId && p.name === "Boss"), "the new name on Rowdy's page");
+    expect(await host.evaluate(() => localStorage.getItem("rebound.name"))).toBe("Boss");
+
     // Rowdy hides the host's chat on his own page: lines sent meanwhile never show, later ones do.
     await friend.click(`[data-mute-for-me="${hostView.sessionId}"]`);
     await say(host, "you cannot read this");
