@@ -29,7 +29,6 @@ describe("seats survive a reload", () => {
     const link = await host.inputValue("#share-link");
 
     // The link shows a card before joining: the room, who is in it, a name box (remembered name), Play / Spectate.
-    console.log("The link shows a card before joining: the room, who is in it");
     const { page: friend } = await session.open();
     const friendErrors = watchErrors(friend, "friend");
     await friend.goto(link);
@@ -45,7 +44,6 @@ describe("seats survive a reload", () => {
     expect(await friend.evaluate(() => localStorage.getItem("rebound.name"))).toBe("Sam");
 
     // A spectator who came through the plain link (no ?spectate) and chose Spectate on the card.
-    console.log("A spectator who came through the plain link (no ?spectate) a");
     const { page: watcher } = await session.open();
     const watcherErrors = watchErrors(watcher, "watcher");
     const watcherView = await joinByLink(watcher, link, "Watcher", { spectate: true });
@@ -53,7 +51,6 @@ describe("seats survive a reload", () => {
     await watcher.waitForURL(/\?spectate$/); // the address bar keeps the role for a reload
 
     // The host goes to the bench and kicks off; Sam runs the ball into the empty red goal.
-    console.log("The host goes to the bench and kicks off; Sam runs the ball ");
     await host.click("#spectate");
     await waitForMatch(host, (v) => self(v)?.team === "spectator", "the host on the bench");
     await host.click("#start-match");
@@ -66,7 +63,6 @@ describe("seats survive a reload", () => {
     const beforeReload = await waitForMatch(host, (v) => v.phase === "playing" && noGhosts(v, 3), "play resumed after the goal", 30_000);
 
     // Sam reloads mid-match: same session, same team, same score, and no ghost on anyone's page.
-    console.log("Sam reloads mid-match: same session, same team, same score, ");
     await friend.reload();
     const back = await waitForMatch(friend, (v) => v.sessionId === friendView.sessionId && self(v) !== undefined, "Sam back in his own seat", 30_000);
     expect(self(back)!.team).toBe("blue");
@@ -75,7 +71,6 @@ describe("seats survive a reload", () => {
     await waitForMatch(host, (v) => noGhosts(v, 3) && v.players.some((p) => p.sessionId === friendView.sessionId && p.team === "blue"), "Sam on the host's page, no ghost");
 
     // The spectator reloads: still a spectator, same session, no ghost.
-    console.log("The spectator reloads: still a spectator, same session, no g");
     await watcher.reload();
     const watcherBack = await waitForMatch(watcher, (v) => v.sessionId === watcherView.sessionId && self(v) !== undefined, "the spectator back", 30_000);
     expect(self(watcherBack)!.team).toBe("spectator");
@@ -83,7 +78,6 @@ describe("seats survive a reload", () => {
     await waitForMatch(host, (v) => noGhosts(v, 3), "no ghost after the spectator's reload");
 
     // The host reloads: still the host (the host's controls come back), same session.
-    console.log("The host reloads: still the host");
     await host.reload();
     await waitForMatch(host, (v) => v.sessionId === hostView.sessionId, "the host back", 30_000);
     await host.waitForSelector("#stop-match", { state: "visible" });
