@@ -10,9 +10,12 @@ import type { MatchSceneData } from "./scenes/MatchScene.ts";
 import { Hud } from "./ui/hud.ts";
 import { NetPanel } from "./ui/netPanel.ts";
 import { LobbyFeed } from "./net/lobby.ts";
+import { fetchJoinCard } from "./net/roomCard.ts";
+import { deviceId, forgetSeat, savedSeat } from "./net/seat.ts";
+import { showJoinCard, type JoinCardHandle } from "./ui/joinCard.ts";
 import { showMenu, type MenuActions, type MenuHandle } from "./ui/menu.ts";
-import { rememberedName } from "./ui/playerName.ts";
 import type { Stage } from "./stage.ts";
+import { rememberName } from "./ui/playerName.ts";
 
 /** Read-only view for debugging and the browser tests: what this page knows about its match. */
 export interface ReboundDebugView {
@@ -44,6 +47,7 @@ function leaveMessage(code: number, reason?: string): string {
 function friendlyError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (/wrong password/i.test(text)) return "Wrong password: type the room's password in the password box and try again.";
+  if (/removed you/i.test(text)) return "The host removed you from that room.";
   if (/locked/i.test(text)) return "That room is locked by its host.";
   if (/full/i.test(text)) return "That room is full.";
   if (/not found|invalid|no rooms found/i.test(text)) return "That room does not exist any more.";
@@ -52,6 +56,7 @@ function friendlyError(error: unknown): string {
 
 export function startApp(stage: Stage): void {
   let menu: { handle: MenuHandle; lobby: LobbyFeed } | null = null;
+  let card: JoinCardHandle | null = null;
   let current: { connection: MatchConnection; hud: Hud; netPanel: NetPanel; keyboard: KeyboardInput; touch: TouchControls | null; reconnecting: boolean } | null = null;
 
   window.reboundDebug = () => {
@@ -73,10 +78,18 @@ export function startApp(stage: Stage): void {
 
   // Read-only and safe to ship: positions, clocks and counters this page already holds, no secrets.
   window.reboundDrawn = () => current?.connection.drawnView() ?? null;
+  /** The address bar says where this tab sits, so a reload that cannot reclaim the seat rejoins in the same role. */
+  const showRoleInUrl = (connection: MatchConnection) => {
+    const me = connection.me;
+    const url = `/r/${connection.roomId}${me?.team === "spectator" || (!me && location.search.includes("spectate")) ? "?spectate" : ""}`;
+    if (location.pathname + location.search !== url) history.replaceState(null, "", url);
+  };
 
   const enterMatch = (connection: MatchConnection) => {
     closeMenu();
-    history.replaceState(null, "", `/r/${connection.roomId}${location.search.includes("spectate") ? "?spectate" : ""}`);
+    showRoleInUrl(connection);
+    const mutedForMe = new Set<string>();
+    let myName = connection.me?.name ?? "";
     const keyboard = new KeyboardInput();
     const hud = new Hud({
       chat: (text) => connection.chat(text),
@@ -86,6 +99,10 @@ export function startApp(stage: Stage): void {
       leave: () => void connection.leave(),
       movePlayer: (sessionId, team) => connection.movePlayer(sessionId, team),
       kickPlayer: (sessionId, reason) => connection.kickPlayer(sessionId, reason),
+      mutePlayer: (sessionId, muted) => connection.mutePlayer(sessionId, muted),
+      muteForMe: (sessionId, muted) => { if (muted) mutedForMe.add(sessionId); else mutedForMe.delete(sessionId); },
+      isMutedForMe: (sessionId) => mutedForMe.has(sessionId),
+      rename: (name) => connection.rename(name),
       addBot: (team) => connection.addBot(team),
       removeBot: () => connection.removeBot(),
       lock: (locked) => connection.lockRoom(locked),
@@ -96,7 +113,8 @@ export function startApp(stage: Stage): void {
     const session = { connection, hud, netPanel, keyboard, touch, reconnecting: false };
     current = session;
     connection.on({
-      chat: (line) => hud.chat.add(line),
+      // Muting someone for yourself hides their lines on this page only; the server never knows.
+      chat: (line) => { if (!mutedForMe.has(line.fromId)) hud.chat.add(line); },
       notice: (notice) => hud.showToast(notice.text),
       drop: () => { session.reconnecting = true; },
       reconnect: () => { session.reconnecting = false; },
@@ -105,8 +123,12 @@ export function startApp(stage: Stage): void {
     window.addEventListener("keydown", focusChatOnEnter);
     const data: MatchSceneData = {
       connection,
-      readIntent: (): InputIntent => (hud.chat.typing ? IDLE_INTENT : (touch?.intent() ?? keyboard.intent())),
+      readIntent: (timeMs): InputIntent => (hud.chat.typing ? IDLE_INTENT : (touch?.intent() ?? keyboard.intentAt(timeMs))),
       afterFrame: (now, frameMs) => {
+        showRoleInUrl(connection);
+        const name = connection.me?.name ?? myName;
+        // A rename the server accepted becomes the name this browser remembers.
+        if (name !== myName) { myName = name; rememberName(name); }
         hud.update({
           state: connection.state,
           sessionId: connection.sessionId,
@@ -141,12 +163,12 @@ export function startApp(stage: Stage): void {
   };
 
   const actions: MenuActions = {
-    quickPlay: async (name) => enterMatch(await MatchConnection.quickPlay({ name })),
-    host: async (options: CreateOptions) => enterMatch(await MatchConnection.host(options)),
+    quickPlay: async (name) => enterMatch(await MatchConnection.quickPlay({ name, deviceId: deviceId() })),
+    host: async (options: CreateOptions) => enterMatch(await MatchConnection.host({ ...options, deviceId: deviceId() })),
     join: async (roomId, name, spectate, password) => {
       if (!roomId) throw new Error("Enter a room code or link");
       try {
-        enterMatch(await MatchConnection.joinById(roomId, { name, spectate, ...(password ? { password } : {}) }));
+        enterMatch(await MatchConnection.joinById(roomId, { name, spectate, deviceId: deviceId(), ...(password ? { password } : {}) }));
       } catch (error) {
         throw new Error(friendlyError(error));
       }
@@ -154,6 +176,8 @@ export function startApp(stage: Stage): void {
   };
 
   const closeMenu = () => {
+    card?.close();
+    card = null;
     menu?.lobby.close();
     menu?.handle.close();
     menu = null;
@@ -167,6 +191,42 @@ export function startApp(stage: Stage): void {
     menu = { handle, lobby };
   };
 
+  const backToMenu = (message: string) => {
+    history.replaceState(null, "", "/");
+    openMenu(message);
+  };
+
+  /** A link: back into this tab's own seat if it still holds one (a reload), else the join card. */
+  const openLink = async (roomId: string, preferSpectate: boolean) => {
+    const seat = savedSeat(roomId);
+    if (seat) {
+      const reclaimed = await reclaimSeat(seat.token);
+      if (reclaimed) return enterMatch(reclaimed);
+      forgetSeat(); // the grace period is over or the room is gone: join afresh from the card
+    }
+    let info;
+    try {
+      info = await fetchJoinCard(roomId);
+    } catch (error) {
+      return backToMenu(friendlyError(error));
+    }
+    card = showJoinCard(info, preferSpectate,
+      (choice) => actions.join(roomId, choice.name, choice.spectate, choice.password),
+      () => { closeMenu(); backToMenu(""); });
+  };
+
+  /** The server holds a dropped seat for the grace period; a reload can race the old socket's close, so try a few times. */
+  const reclaimSeat = async (token: string): Promise<MatchConnection | null> => {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        return await MatchConnection.reconnect(token);
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      }
+    }
+    return null;
+  };
+
   // Route at once: the DOM menu (or a deep-link join) does not wait for Phaser, which loads behind it.
   {
     const deepLink = /^\/r\/([A-Za-z0-9_-]+)/.exec(location.pathname);
@@ -174,10 +234,6 @@ export function startApp(stage: Stage): void {
       openMenu();
       return;
     }
-    const spectate = new URLSearchParams(location.search).has("spectate");
-    actions.join(deepLink[1], rememberedName(), spectate).catch((error: unknown) => {
-      history.replaceState(null, "", "/");
-      openMenu(friendlyError(error));
-    });
+    void openLink(deepLink[1], new URLSearchParams(location.search).has("spectate"));
   }
 }

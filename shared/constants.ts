@@ -77,6 +77,8 @@ export const MATCH_LIMITS = {
   scoreLimit: { min: 0, max: 20 },
   timeLimitSeconds: { min: 0, max: 1800 },
   maxSpectators: 20,
+  /** Hidden observers (compare pages) per room: never seated, so capped on their own. */
+  maxObservers: 4,
 } as const;
 
 export const TIMING = {

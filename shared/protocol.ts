@@ -15,6 +15,8 @@ export const ClientMessage = {
   lockRoom: "lockRoom",
   addBot: "addBot",
   removeBot: "removeBot",
+  rename: "rename",
+  mutePlayer: "mutePlayer",
 } as const;
 
 /** Server → client message names. */
@@ -70,6 +72,15 @@ export type AddBotPayload = z.infer<typeof AddBotPayload>;
 export const RemoveBotPayload = z.object({ sessionId: sessionId.optional() }).strict();
 export type RemoveBotPayload = z.infer<typeof RemoveBotPayload>;
 
+/** A rename. The text is only bounded here: the handler checks it with `playerName` and answers a bad
+ * name with a notice, because a typed name that is refused should not cost the player the match. */
+export const RenamePayload = z.object({ name: z.string().max(200) }).strict();
+export type RenamePayload = z.infer<typeof RenamePayload>;
+
+/** The host mutes (or unmutes) a player's chat for everyone. */
+export const MutePlayerPayload = z.object({ sessionId, muted: z.boolean() }).strict();
+export type MutePlayerPayload = z.infer<typeof MutePlayerPayload>;
+
 export const EmptyPayload = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 
 export const SettingsPayload = z.object({
@@ -80,12 +91,16 @@ export const SettingsPayload = z.object({
 }).strict();
 export type SettingsPayload = z.infer<typeof SettingsPayload>;
 
+/** A random id the browser keeps in localStorage: what a host's kick bans (there are no accounts). */
+export const DeviceId = z.string().regex(/^[A-Za-z0-9-]{16,64}$/);
+
 /** Options a client passes when it creates a room (validated in onCreate). */
 export const CreateOptions = SettingsPayload.extend({
   isPrivate: z.boolean().optional(),
   password: password.optional(),
   name: playerName.optional(),
   spectate: z.boolean().optional(),
+  deviceId: DeviceId.optional(),
 }).strip();
 export type CreateOptions = z.input<typeof CreateOptions>;
 
@@ -94,12 +109,17 @@ export const JoinOptions = z.object({
   name: playerName.optional(),
   spectate: z.boolean().optional(),
   password: password.optional(),
+  deviceId: DeviceId.optional(),
+  /** A hidden observer (the compare page): never in the roster, never counted, never on a team. */
+  observe: z.boolean().optional(),
 }).strip();
 export type JoinOptions = z.input<typeof JoinOptions>;
 
 export interface ChatLine {
   /** Empty for system lines. */
   from: string;
+  /** The sender's session id ("" for system lines), so a reader can mute that sender for themselves. */
+  fromId: string;
   team: string;
   text: string;
   system: boolean;
@@ -124,6 +144,21 @@ export interface RoomListingMetadata {
   spectators: number;
   hasPassword: boolean;
   locked: boolean;
+}
+
+/** What a share link's join card shows before joining (GET /api/rooms/<id>/card). */
+export interface JoinCardInfo {
+  roomId: string;
+  roomName: string;
+  phase: string;
+  scoreRed: number;
+  scoreBlue: number;
+  hasPassword: boolean;
+  locked: boolean;
+  maxPlayers: number;
+  /** Who is in it; null for a password room (names are for people who know the password). */
+  players: { name: string; team: string }[] | null;
+  counts: { red: number; blue: number; spectators: number };
 }
 
 /** Room name of the live room listing (Colyseus LobbyRoom). */

@@ -29,6 +29,8 @@ export const Player = schema({
   /** False while the player's connection has dropped and the slot is held for them. */
   connected: t.boolean().default(true),
   isBot: t.boolean().default(false),
+  /** Chat muted by the host: the server drops this player's chat lines. */
+  chatMuted: t.boolean().default(false),
   /** Join order, for host migration to the longest-present player. */
   joinedSeq: t.uint32().default(0),
 }, "Player");

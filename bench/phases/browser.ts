@@ -77,7 +77,9 @@ export async function runBrowser(windowMs: number, log: (line: string) => void):
     await visitContext.close();
     const page = await context.newPage();
     const errors = watchErrors(page, "bench");
+    // A share link shows its join card first: Play joins.
     await page.goto(`${server.url}/r/${roomId}`);
+    await page.click("#join-card-play", { timeout: 60_000 });
     const view = await waitForPlayers(page, BOTS + 1);
     await page.waitForFunction(() => performance.getEntriesByName("rebound:first-match-frame").length > 0, undefined, { timeout: JOIN_TIMEOUT_MS });
     const firstMatchFrameMs = await page.evaluate(() => performance.getEntriesByName("rebound:first-match-frame")[0].startTime);

@@ -11,6 +11,9 @@ import { MatchState, type Ball, type Player, type PlayingTeam, type Team } from 
 import { NetworkConditioner } from "./badNetwork.ts";
 import { DrawnStateRecorder, type DrawnStateView } from "./drawnState.ts";
 import { serverEndpoint } from "./endpoint.ts";
+import { NetworkPing } from "./networkPing.ts";
+import { forgetSeat, saveSeat } from "./seat.ts";
+import { StepPacer } from "./stepPacer.ts";
 import { TrafficMeter } from "./traffic.ts";
 
 /** How far in the past remote players and the ball are drawn (ms). Why: 1.5 snapshot intervals at
@@ -19,6 +22,9 @@ export const INTERPOLATION_DELAY_MS = 50;
 
 /** Fields the reconciler mirrors for the local player (everything applyPlayerInput reads or writes). */
 const PREDICTED_FIELDS = ["x", "y", "vx", "vy", "kicking"] as const;
+
+/** The intent held at a moment (performance.now() time), so each fixed step uses the keys of its own time. */
+export type IntentAt = (timeMs: number) => InputIntent;
 
 export interface ConnectionListeners {
   chat?: (line: ChatLine) => void;
@@ -48,34 +54,45 @@ export class MatchConnection {
   corrections = 0;
   lastCorrectionSize = 0;
   private readonly room: MatchRoomHandle;
-  private readonly pingTimer: ReturnType<typeof setInterval>;
-  private pingMs = 0;
+  private readonly ping: NetworkPing;
+  private readonly pacer = new StepPacer();
+  private closed = false;
 
   private constructor(room: MatchRoomHandle) {
     this.room = room;
     this.traffic = new TrafficMeter();
+    this.ping = new NetworkPing(room);
     this.predict = Predict.get(room, { mode: "lerp", delay: INTERPOLATION_DELAY_MS });
     this.drawn = new DrawnStateRecorder(room);
     // Register handlers before any await so messages sent during join are not lost.
     room.onMessage(ServerMessage.chat, (line: ChatLine) => this.listeners.chat?.(line));
     room.onMessage(ServerMessage.notice, (notice: Notice) => this.listeners.notice?.(notice));
     room.onDrop(() => this.listeners.drop?.());
-    room.onReconnect(() => this.listeners.reconnect?.());
+    room.onReconnect(() => {
+      // The SDK stores the fresh token right after this signal: save it once it is there.
+      setTimeout(() => this.rememberSeat(), 0);
+      this.listeners.reconnect?.();
+    });
     room.onLeave((code, reason) => {
-      clearInterval(this.pingTimer);
+      this.closed = true;
+      this.ping.stop();
+      forgetSeat();
       this.listeners.leave?.(code, reason);
     });
+    this.rememberSeat();
     this.traffic.attach(room);
     // Retry often enough to come back inside the server's reconnection grace period, at most 2 s apart.
     room.reconnection.maxDelay = 2000;
     room.reconnection.maxRetries = 30;
-    // Spectators send no inputs, so the input clock has no RTT samples: fall back to the SDK's ping.
-    this.pingTimer = setInterval(() => room.ping((ms) => { this.pingMs = ms; }), 2000);
     this.conditioner.attach(room);
     // The SDK's clock rejects an RTT sample over 4× its smoothed RTT as a spike, so a switched-on
     // bad network would never show in the ping: start its estimate afresh whenever the settings change.
     // (reset() is on the SDK's clock implementation but not on its exported interface.)
-    this.conditioner.onConfigure(() => (room.clock as typeof room.clock & { reset?: () => void }).reset?.());
+    this.conditioner.onConfigure(() => {
+      (room.clock as typeof room.clock & { reset?: () => void }).reset?.();
+      // The ping shown is the lowest recent reply: start it afresh too, and ask at once.
+      this.ping.reset();
+    });
     // Attach prediction only after the first full state: instances have no refId before it.
     room.onStateChange.once(() => this.watchState());
   }
@@ -94,6 +111,16 @@ export class MatchConnection {
 
   static async joinById(roomId: string, options: JoinOptions): Promise<MatchConnection> {
     return new MatchConnection(await MatchConnection.client().joinById(roomId, options, MatchState));
+  }
+
+  /** Back into the seat this tab held (after a reload or a reopened tab), with the SDK's reconnection token. */
+  static async reconnect(token: string): Promise<MatchConnection> {
+    return new MatchConnection(await MatchConnection.client().reconnect(token, MatchState));
+  }
+
+  /** Keeps the SDK's reconnection token for this tab, so a reload reclaims the same seat. */
+  private rememberSeat(): void {
+    if (!this.closed && this.room.reconnectionToken) saveSeat({ roomId: this.room.roomId, token: this.room.reconnectionToken });
   }
 
   on(listeners: ConnectionListeners): void {
@@ -127,11 +154,10 @@ export class MatchConnection {
     return /^(wss|https):/.test(this.room.connection.url ?? serverEndpoint()) ? "wss://" : "ws://";
   }
 
+  /** `rtt` is the network round trip only (see NetworkPing); jitter and server time from the SDK's room clock. */
   get clock(): { rtt: number; jitter: number; serverNow: number; lastServerTime: number } {
     const clock = this.room.clock;
-    // Spectators send no inputs, so the clock's input RTT stays 0 for them: use the protocol ping then.
-    const rtt = clock.smoothedRtt();
-    return { rtt: rtt > 0 ? rtt : this.pingMs, jitter: clock.jitter(), serverNow: clock.serverNow(), lastServerTime: clock.lastServerTime() };
+    return { rtt: this.ping.rtt, jitter: clock.jitter(), serverNow: clock.serverNow(), lastServerTime: clock.lastServerTime() };
   }
 
   get tickRate(): number {
@@ -204,19 +230,24 @@ export class MatchConnection {
   }
 
   /**
-   * Once per rendered frame: advance prediction and send one input per fixed step that is due
-   * (so inputs leave at the simulation rate whatever the display's refresh rate). Returns the steps predicted.
+   * Once per rendered frame: advance prediction and send one input per fixed step that fell due since
+   * the last frame, each with the intent held at that step's own time. So 60 inputs leave per second
+   * at any frame rate, and a key held for a second moves as far at 10 fps as at 60 fps. Returns the steps sent.
    */
-  frame(now: number, intent: InputIntent): number {
-    const steps = this.predict.tick(now);
+  frame(now: number, intentAt: IntentAt): number {
+    this.predict.tick(now);
+    this.ping.afterFrame(now);
+    // Our own step count, not the one predict.tick returns: see StepPacer for why.
+    const stepTimes = this.pacer.due(now, 1000 / this.tickRate);
     if (!this.reconciler || !this.input) return 0;
-    for (let i = 0; i < steps; i++) {
+    for (const stepTime of stepTimes) {
+      const intent = intentAt(stepTime);
       this.input.data.moveX = intent.moveX;
       this.input.data.moveY = intent.moveY;
       this.input.data.kick = intent.kick;
       this.input.send();
     }
-    return steps;
+    return stepTimes.length;
   }
 
   /** Where to draw a player: predicted for ourselves, interpolated for everyone else. */
@@ -274,8 +305,19 @@ export class MatchConnection {
     this.room.send(ClientMessage.removeBot, {});
   }
 
+  rename(name: string): void {
+    this.room.send(ClientMessage.rename, { name });
+  }
+
+  mutePlayer(sessionId: string, muted: boolean): void {
+    this.room.send(ClientMessage.mutePlayer, { sessionId, muted });
+  }
+
+  /** The Leave button: a consented leave, so the server frees the seat at once (no reconnection hold). */
   async leave(): Promise<void> {
-    clearInterval(this.pingTimer);
+    this.closed = true;
+    this.ping.stop();
+    forgetSeat();
     this.conditioner.dispose();
     this.reconciler?.dispose();
     this.predict.dispose();

@@ -1,11 +1,8 @@
-// A read-only WebSocket feed of one match: joins as a spectator through @colyseus/sdk and exposes state, server clock and traffic.
+// A read-only WebSocket feed of one match: joins as a hidden observer through @colyseus/sdk and exposes state, server clock and traffic.
 import { Client, type Room } from "@colyseus/sdk";
 import type { JoinOptions } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
 import { TrafficMeter } from "./traffic.ts";
-
-/** Shown in the room's spectator list, so players can see that a compare page is watching. */
-const SPECTATOR_NAME = "Compare page";
 
 export class SpectatorFeed {
   readonly traffic = new TrafficMeter();
@@ -24,15 +21,20 @@ export class SpectatorFeed {
     room.onMessage("*", () => undefined);
   }
 
-  /** Joins `roomId` on the server at `endpoint` (http(s)://host:port) as a spectator: no seat, no input. */
+  /** Joins `roomId` on the server at `endpoint` (http(s)://host:port) as a hidden observer: no seat, no
+   * input, never in the roster or the counts, and nobody can move it onto a team. */
   static async join(endpoint: string, roomId: string, password?: string): Promise<SpectatorFeed> {
-    const options: JoinOptions = { name: SPECTATOR_NAME, spectate: true, ...(password ? { password } : {}) };
+    const options: JoinOptions = { observe: true, ...(password ? { password } : {}) };
     const room = await new Client(endpoint).joinById(roomId, options, MatchState);
     return new SpectatorFeed(room);
   }
 
   get state(): MatchState {
     return this.room.state;
+  }
+
+  get sessionId(): string {
+    return this.room.sessionId;
   }
 
   get roomId(): string {

@@ -18,8 +18,8 @@ const LABEL_FONT_PX = 13;
 /** What the match scene needs from the app around it. */
 export interface MatchSceneData {
   connection: MatchConnection;
-  /** The current intent from keyboard or touch, read once per frame. */
-  readIntent: () => InputIntent;
+  /** The intent from keyboard or touch held at a moment of the last frame (performance.now() time). */
+  readIntent: (timeMs: number) => InputIntent;
   /** Called every frame after drawing (HUD, network panel). */
   afterFrame: (now: number, frameMs: number) => void;
 }
@@ -94,7 +94,7 @@ export class MatchScene extends Phaser.Scene {
 
   update(time: number, deltaMs: number): void {
     const { connection } = this.data_;
-    const steps = connection.frame(time, this.data_.readIntent());
+    const steps = connection.frame(time, this.data_.readIntent);
     const state = connection.state;
     let drawnSelf: Point | null = null;
     const drawnRemotes: Record<string, Point> = {};

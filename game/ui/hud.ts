@@ -7,10 +7,9 @@ import { clockText } from "./clockText.ts";
 import { el, overlay, setText } from "./dom.ts";
 import { HostPanel, type HostPanelActions } from "./hostPanel.ts";
 import { TEAM_MARK } from "./teamMark.ts";
+import { askRename, rosterButtons, type RosterActions } from "./rosterActions.ts";
 
-export interface HudActions extends HostPanelActions {
-  movePlayer(sessionId: string, team: Team): void;
-  kickPlayer(sessionId: string, reason: string): void;
+export interface HudActions extends HostPanelActions, RosterActions {
   chat(text: string): void;
   setTeam(team: Team): void;
   start(): void;
@@ -49,6 +48,7 @@ export class Hud {
   private readonly hostPanel: HostPanel;
   private readonly actions: HudActions;
   private rosterKey = "";
+  private myName = "";
   private toastTimer = 0;
 
   constructor(actions: HudActions) {
@@ -61,6 +61,8 @@ export class Hud {
       void navigator.clipboard?.writeText(this.shareInput.value).then(() => this.showToast("Link copied"), () => undefined);
     });
     const leaveButton = el("button", { id: "leave", text: "Leave" });
+    const renameButton = el("button", { id: "rename", text: "Rename" });
+    renameButton.addEventListener("click", () => askRename(actions, this.myName));
     leaveButton.addEventListener("click", () => actions.leave());
     this.startButton.addEventListener("click", () => actions.start());
     this.stopButton.addEventListener("click", () => actions.stop());
@@ -91,7 +93,7 @@ export class Hud {
       el("p", { class: "rotate-hint", id: "rotate-hint", text: "Turn your phone sideways for a bigger pitch" }),
       el("div", { class: "hud-side", id: "hud-side" },
         el("div", { class: "hud-bar" }, this.ping, this.muteButton),
-        el("div", { class: "actions" }, this.startButton, this.stopButton, this.redButton, this.blueButton, this.spectateButton, leaveButton),
+        el("div", { class: "actions" }, this.startButton, this.stopButton, this.redButton, this.blueButton, this.spectateButton, renameButton, leaveButton),
         this.roster,
         el("div", { class: "card share" }, this.shareInput, copyButton),
         this.hostPanel.root,
@@ -128,6 +130,7 @@ export class Hud {
     const link = `${location.origin}/r/${view.roomId}`;
     if (this.shareInput.value !== link) this.shareInput.value = link;
     const me = state.players.get(view.sessionId);
+    this.myName = me?.name ?? "";
     const isHost = state.hostId === view.sessionId;
     const running = state.phase !== "waiting" && state.phase !== "ended";
     this.startButton.hidden = !isHost || running;
@@ -174,7 +177,7 @@ export class Hud {
     const entries: { id: string; player: Player }[] = [];
     state.players.forEach((player, id) => entries.push({ id, player }));
     const isHost = state.hostId === view.sessionId;
-    const key = `${isHost}|` + entries.map(({ id, player }) => `${id}:${player.name}:${player.team}:${player.connected}:${state.hostId === id}`).join("|");
+    const key = `${isHost}|` + entries.map(({ id, player }) => `${id}:${player.name}:${player.team}:${player.connected}:${state.hostId === id}:${player.chatMuted}:${this.actions.isMutedForMe(id)}`).join("|");
     if (key === this.rosterKey) return;
     this.rosterKey = key;
     const section = (team: Team, title: string) => {
@@ -188,30 +191,13 @@ export class Hud {
           id === view.sessionId ? el("span", { class: "you", text: "(you)" }) : null,
           player.isBot ? el("span", { class: "away", text: "bot" }) : null,
           player.connected ? null : el("span", { class: "away", text: "reconnecting…" }),
-          isHost && id !== view.sessionId ? this.hostButtons(id, player.team) : null,
+          player.chatMuted ? el("span", { class: "away", text: "muted" }) : null,
+          id !== view.sessionId ? rosterButtons(this.actions, id, player, isHost, () => { this.rosterKey = ""; }) : null,
         ));
       }
       return el("div", { class: team === "spectator" ? "spectators" : team }, el("h3", { text: `${TEAM_MARK[team]} ${title}`.trim() }), list);
     };
     this.roster.replaceChildren(section("red", "Red"), section("blue", "Blue"), section("spectator", "Spectators"));
-  }
-
-  /** Per-player host controls in the roster: move to another team, or kick with a reason. */
-  private hostButtons(sessionId: string, team: string): HTMLElement {
-    const box = el("span", { class: "host-buttons" });
-    for (const target of ["red", "blue", "spectator"] as const) {
-      if (target === team) continue;
-      const button = el("button", { class: "tiny", title: `move to ${target}`, text: target === "spectator" ? "S" : target[0].toUpperCase(), "data-move": target });
-      button.addEventListener("click", () => this.actions.movePlayer(sessionId, target));
-      box.append(button);
-    }
-    const kick = el("button", { class: "tiny", title: "kick", text: "✕", "data-kick": sessionId });
-    kick.addEventListener("click", () => {
-      const reason = window.prompt("Reason for kicking this player?", "") ?? "";
-      this.actions.kickPlayer(sessionId, reason);
-    });
-    box.append(kick);
-    return box;
   }
 
   destroy(): void {

@@ -33,19 +33,24 @@ export function showMenu(actions: MenuActions, message = ""): MenuHandle {
   const initialName = rememberName(rememberedName());
   const nameInput = el("input", { id: "name", maxlength: String(LIMITS.nameLength), value: initialName, autocomplete: "nickname" });
   const nameHint = el("p", { class: "error", id: "name-problem", role: "status" });
-  // Remember the name as it is typed, so a link opened next (/r/<id>) uses it too; say at once why a name cannot be used.
+  const defaultRoomName = (who: string) => `${who.trim() || "My"}'s room`.slice(0, LIMITS.roomNameLength);
+  // Remember the name as it is typed, so a link opened next (/r/<id>) uses it too; say at once why a name
+  // cannot be used; the room name follows it ("Sam's room") until the host types a room name of their own.
   nameInput.addEventListener("input", () => {
     const problem = nameProblem(nameInput.value);
     nameHint.textContent = problem ?? "";
     nameInput.setCustomValidity(problem ?? "");
     if (!problem) rememberName(nameInput.value);
+    if (roomNameInput.dataset.edited !== "yes") roomNameInput.value = defaultRoomName(nameInput.value);
   });
   const error = el("p", { class: "error", role: "alert", text: message });
   const codeInput = el("input", { id: "join-code", placeholder: "Room code or link" });
   const passwordInput = el("input", { id: "join-password", type: "password", placeholder: "Password (if the room has one)", maxlength: "64", autocomplete: "off" });
   const roomList = el("div", { class: "rooms", id: "rooms" }, el("p", { class: "help", text: "Loading rooms…" }));
+  const roomNameInput = el("input", { name: "roomName", maxlength: String(LIMITS.roomNameLength), value: defaultRoomName(initialName) });
+  roomNameInput.addEventListener("input", () => { roomNameInput.dataset.edited = "yes"; });
   const hostForm = el("form", { id: "host-form", hidden: true },
-    el("label", { class: "wide" }, "Room name", el("input", { name: "roomName", maxlength: String(LIMITS.roomNameLength), value: `${initialName}'s room` })),
+    el("label", { class: "wide" }, "Room name", roomNameInput),
     numberField("Players per team", "playersPerTeam", MATCH_DEFAULTS.playersPerTeam, MATCH_LIMITS.playersPerTeam.min, MATCH_LIMITS.playersPerTeam.max),
     numberField("Score limit (0 = none)", "scoreLimit", MATCH_DEFAULTS.scoreLimit, MATCH_LIMITS.scoreLimit.min, MATCH_LIMITS.scoreLimit.max),
     numberField("Time limit, minutes (0 = none)", "timeLimitMinutes", MATCH_DEFAULTS.timeLimitSeconds / 60, 0, MATCH_LIMITS.timeLimitSeconds.max / 60),

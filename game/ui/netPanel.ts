@@ -225,7 +225,7 @@ export class NetPanel {
     }
     const rates = source.traffic.rates();
     show(cells.ping, pingMs, `${Math.round(pingMs)} ms`);
-    cells.ping.title = clock.rtt > 0 ? "input round trip, from the SDK clock" : "protocol ping (spectators send no inputs)";
+    cells.ping.title = "network round trip: the lowest of the last protocol pings, sent between frames";
     show(cells.jitter, clock.jitter, `${clock.jitter.toFixed(1)} ms`);
     show(cells.tick, this.tickRate, `${Math.round(this.tickRate)} ticks/s`);
     show(cells.snapshots, rates.snapshotsPerSecond, `${rates.snapshotsPerSecond.toFixed(1)} snap/s`);

@@ -10,6 +10,7 @@ import { mountStaticClient, sendClientFile } from "./staticClient.ts";
 /** Names this process in /healthz, so a launcher can tell its own child from a leftover server on the same port
  * (the launcher passes REBOUND_INSTANCE_ID; otherwise a random one). Not a secret: it only identifies. */
 const INSTANCE_ID = process.env.REBOUND_INSTANCE_ID || randomUUID();
+import { mountRoomCard } from "./roomCard.ts";
 
 export function mountHttpRoutes(app: Application, clientDir: string | null): void {
   app.get("/healthz", (_req, res) => {
@@ -17,6 +18,7 @@ export function mountHttpRoutes(app: Application, clientDir: string | null): voi
   });
   mountMetricsRoutes(app);
   mountLiveApi(app);
+  mountRoomCard(app);
   if (!clientDir) return;
   const indexHtml = join(clientDir, "index.html");
   if (!existsSync(indexHtml)) {

@@ -13,8 +13,8 @@ import { isBallLive, recordGoal, startMatch, stepMatchFlow, stopMatch } from "..
 import { applyPlayerInput, stepPhysics, type PlayerBody } from "../../shared/physics.ts";
 import {
   AddBotPayload, ChatPayload, ClientMessage, CreateOptions, describeIssue, EmptyPayload, JoinOptions, KickPlayerPayload, LockRoomPayload,
-  MovePlayerPayload, RemoveBotPayload, ServerMessage, SetTeamPayload, SettingsPayload,
-  type ChatLine, type Notice, type RoomListingMetadata,
+  MovePlayerPayload, MutePlayerPayload, RemoveBotPayload, RenamePayload, ServerMessage, SetTeamPayload, SettingsPayload,
+  type ChatLine, type JoinCardInfo, type Notice, type RoomListingMetadata,
 } from "../../shared/protocol.ts";
 import { MatchState, Player, type PlayingTeam, type Team } from "../../shared/state.ts";
 import { serverConfig } from "../config.ts";
@@ -23,6 +23,9 @@ import { quotas, type Refusal } from "../limits/quotas.ts";
 import { serverLog } from "../log.ts";
 import { PatchTimer, StepTimer } from "../metrics.ts";
 import { admitReservation, SEAT_RESERVATION_SECONDS, type ReservationJudge } from "./admission.ts";
+import { joinCardOf } from "./joinCard.ts";
+import { Moderation } from "./moderation.ts";
+import { checkRename } from "./rename.ts";
 import { countTeam, freeTeam, humanCount, longestPresentHuman } from "./roster.ts";
 import { Announcer } from "./announcements.ts";
 import { uniqueName } from "./uniqueName.ts";
@@ -42,6 +45,8 @@ const INPUT_RATE_TOLERANCE = 1 / 64;
 interface AuthResult {
   name: string;
   spectate: boolean;
+  deviceId?: string;
+  observe: boolean;
 }
 
 export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> implements ReservationJudge {
@@ -50,13 +55,14 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   // No maxMessagesPerSecond: its fixed one-second window threw out honest players after a stall;
   // every socket's rate is limited in the transport instead (server/messageRate.ts).
   patchRate = PATCH_MS;
-  maxClients = MATCH_LIMITS.playersPerTeam.max * 2 + MATCH_LIMITS.maxSpectators;
+  maxClients = MATCH_LIMITS.playersPerTeam.max * 2 + MATCH_LIMITS.maxSpectators + MATCH_LIMITS.maxObservers;
 
   // No `sanitize` hook: it runs on the decoder's live instance, and the input channel is delta-encoded
   // (only changed fields are resent), so a normalised diagonal would stick to later inputs (hold ←↑,
   // release ↑: the server kept moving ← at 89/127). Each buffered copy is sanitised in step() instead.
   inputs = this.defineInput(PlayerInput, {
-    bufferMaxSize: 16,
+    // Holds the 30 inputs a 2 fps frame sends at once (game/net/stepPacer.ts MAX_STEPS_PER_FRAME).
+    bufferMaxSize: 32,
   });
 
   private password = "";
@@ -72,6 +78,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   /** Per player: inputs it may still apply beyond one per tick (see MAX_INPUT_CREDIT). */
   private readonly inputCredit = new Map<string, number>();
   private readonly teamChangeTimes = new Map<string, number[]>();
+  private readonly renameTimes = new Map<string, number[]>();
+  private readonly moderation = new Moderation();
   /** Clients whose socket failed with a protocol error (e.g. a frame over maxPayload → 1009). */
   private readonly brokenSockets = new Set<string>();
   /** Join and leave lines, coalesced so churn cannot flood the chat. */
@@ -94,6 +102,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     [ClientMessage.lockRoom]: validate(LockRoomPayload, (client, message) => this.hostOnly(client, () => this.setLocked(message.locked))),
     [ClientMessage.addBot]: validate(AddBotPayload, (client, message) => this.hostOnly(client, () => this.addBot(client, message.team))),
     [ClientMessage.removeBot]: validate(RemoveBotPayload, (client, message) => this.hostOnly(client, () => this.removeBot(message.sessionId))),
+    [ClientMessage.rename]: validate(RenamePayload, (client, message) => this.onRename(client, message.name)),
+    [ClientMessage.mutePlayer]: validate(MutePlayerPayload, (client, message) => this.hostOnly(client, () => this.mutePlayer(client, message.sessionId, message.muted))),
     // Anything the protocol does not name is a broken or hostile client: disconnect only that one.
     // `type` is unknown on purpose: a message literally named "*" arrives here with its payload in this
     // slot, and String() of a crafted object ({ toString: 1 }) threw and took the whole process down.
@@ -134,6 +144,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     const options = parsed.data;
     if (this.state.settings.locked) return { status: 423, message: "this room is locked by its host" };
     if (this.password && options.password !== this.password) return { status: 403, message: "wrong password" };
+    if (this.moderation.isBanned(options.deviceId)) return { status: 403, message: "the host removed you from this room" };
+    if (options.observe === true) return this.moderation.hasObserverSeat() ? null : { status: 409, message: "observer seats are full" };
     if (this.wantsSpectatorSeat(options.spectate === true) && countTeam(this.state.players, "spectator") >= MATCH_LIMITS.maxSpectators) {
       return { status: 409, message: "spectator seats are full" };
     }
@@ -149,7 +161,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     const refusal = this.reservationRefusal(rawOptions);
     if (refusal) throw new ServerError(refusal.status, refusal.message);
     const options = JoinOptions.parse(rawOptions ?? {});
-    return { name: options.name ?? "Player", spectate: this.wantsSpectatorSeat(options.spectate === true) };
+    if (options.observe === true) return { name: "", spectate: true, observe: true };
+    return { name: options.name ?? "Player", spectate: this.wantsSpectatorSeat(options.spectate === true), deviceId: options.deviceId, observe: false };
   }
 
   onJoin(client: Client, rawOptions: unknown): void {
@@ -158,8 +171,12 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     // ws closes an oversized frame with 1009 but the room only sees 1006, like a network drop:
     // remember the socket error so that client's seat is not held for a reconnection.
     client.ref.once("error", () => this.brokenSockets.add(client.sessionId));
+    // A hidden observer gets the state and nothing else: no player, no announcement, no listing change.
+    if (auth.observe) return this.moderation.addObserver(client.sessionId);
+    this.moderation.seat(client.sessionId, auth.deviceId);
     const player = new Player();
     player.name = uniqueName(this.state.players, auth.name);
+    player.chatMuted = this.moderation.isMutedDevice(auth.deviceId);
     player.joinedSeq = ++this.joinCounter;
     const team: Team = auth.spectate ? "spectator" : (freeTeam(this.state.players, this.state.settings.playersPerTeam) ?? "spectator");
     player.team = team;
@@ -208,7 +225,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
 
   onReconnect(client: Client): void {
     const player = this.state.players.get(client.sessionId);
-    if (!player) return;
+    // Kicked while away: the held seat is gone, so the reconnection is too.
+    if (!player) return client.leave(CLOSE.kicked, "Kicked by the host");
     this.giveOwnView(client, player);
     player.connected = true;
     this.systemChat(`${player.name} is back`);
@@ -221,6 +239,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     this.inputCredit.delete(client.sessionId);
     this.teamChangeTimes.delete(client.sessionId);
     this.brokenSockets.delete(client.sessionId);
+    this.renameTimes.delete(client.sessionId);
+    this.moderation.forget(client.sessionId);
     if (player) this.announcer.left(player.name);
     if (this.state.hostId === client.sessionId) this.migrateHost();
     // Bots alone do not keep a room alive.
@@ -355,8 +375,12 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   private onChat(client: Client, text: string): void {
     const player = this.state.players.get(client.sessionId);
     if (!player) return;
+    if (player.chatMuted) {
+      this.notice(client, "error", "The host has muted your chat");
+      return;
+    }
     if (!this.takeAllowance(this.chatTimes, client, "You are sending messages too fast")) return;
-    const line: ChatLine = { from: player.name, team: player.team, text, system: false };
+    const line: ChatLine = { from: player.name, fromId: client.sessionId, team: player.team, text, system: false };
     this.broadcast(ServerMessage.chat, line);
   }
 
@@ -422,10 +446,34 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
       return;
     }
     const why = reason?.trim() || "no reason given";
+    // Kicked means out of this room for good (for this device): the share link refuses them from now on.
+    this.moderation.ban(sessionId);
     this.systemChat(`${player.name} was kicked by the host (${why})`);
     const target = this.clients.getById(sessionId);
     if (target) target.leave(CLOSE.kicked, `Kicked by the host: ${why}`);
     else this.state.players.delete(sessionId); // a dropped player waiting to reconnect
+  }
+
+  /** Renames are announced to everyone, so they are capped like team changes. */
+  private onRename(client: Client, requested: string): void {
+    const player = this.state.players.get(client.sessionId);
+    if (!player) return;
+    const check = checkRename(this.state.players, client.sessionId, requested);
+    if (!check.ok) return this.notice(client, "error", check.error);
+    if (check.name === player.name) return;
+    if (!this.takeAllowance(this.renameTimes, client, "You are renaming too fast")) return;
+    this.systemChat(`${player.name} is now ${check.name}`);
+    player.name = check.name;
+    void this.publishListing();
+  }
+
+  private mutePlayer(host: Client, sessionId: string, muted: boolean): void {
+    const player = this.state.players.get(sessionId);
+    if (!player || player.isBot || sessionId === host.sessionId) return this.notice(host, "error", "You cannot mute that player");
+    if (player.chatMuted === muted) return;
+    player.chatMuted = muted;
+    this.moderation.setMuted(sessionId, muted);
+    this.systemChat(muted ? `The host muted ${player.name}` : `The host unmuted ${player.name}`);
   }
 
   private setLocked(locked: boolean): void {
@@ -508,7 +556,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   }
 
   private systemChat(text: string): void {
-    const line: ChatLine = { from: "", team: "", text, system: true };
+    const line: ChatLine = { from: "", fromId: "", team: "", text, system: true };
     this.broadcast(ServerMessage.chat, line);
   }
 
@@ -531,6 +579,11 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     if (settings.hasPassword && !unlocked) return { status: 403, message: "this match has a password: send it as X-Room-Password" };
     if (settings.isPrivate && !unlocked) return { status: 403, message: "this match is private" };
     return liveSnapshotOf(this.roomId, this.state, this.clock.elapsedTime);
+  }
+
+  /** What a share link's join card shows (GET /api/rooms/<id>/card, through remoteRoomCall like liveSnapshot). */
+  joinCard(): JoinCardInfo {
+    return joinCardOf(this.roomId, this.state);
   }
 
   private publishListing(): Promise<void> {

@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReboundDebugView } from "../../game/app.ts";
 import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
-import { BrowserSession, waitForMatch } from "./support/session.ts";
+import { BrowserSession, joinByLink, waitForMatch } from "./support/session.ts";
 
 let session: BrowserSession;
 
@@ -39,18 +39,14 @@ describe("host, friend and spectator", () => {
 
     const { page: friend, context: friendContext } = await session.open();
     const friendErrors = watchErrors(friend, "friend");
-    await friend.goto(session.server.url);
-    await friend.fill("#name", "Friend");
-    await friend.goto(link);
+    await joinByLink(friend, link, "Friend");
     const friendView = await waitFor(friend, (v) => v.players.length === 2, "the friend in the room");
     const friendStart = friendView.players.find((p) => p.sessionId === friendView.sessionId)!;
     expect(friendStart.team).toBe("blue");
 
     const { page: spectator } = await session.open();
     const spectatorErrors = watchErrors(spectator, "spectator");
-    await spectator.goto(session.server.url);
-    await spectator.fill("#name", "Watcher");
-    await spectator.goto(`${link}?spectate`);
+    await joinByLink(spectator, `${link}?spectate`, "Watcher", { spectate: true });
     const spectatorView = await waitFor(spectator, (v) => v.players.length === 3, "the spectator in the room");
     expect(spectatorView.players.find((p) => p.sessionId === spectatorView.sessionId)!.team).toBe("spectator");
     await spectator.waitForSelector("#join-red"); // a free slot offers "join red"

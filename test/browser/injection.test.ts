@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../shared/constants.ts";
 import { MatchState } from "../../shared/state.ts";
 import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
-import { BrowserSession, waitForMatch } from "./support/session.ts";
+import { BrowserSession, joinByLink, waitForMatch } from "./support/session.ts";
 
 const PAYLOAD = `<img src=x onerror="window.__pwned=1">`;
 /** The UI keeps the first LIMITS.nameLength characters of a typed name (and the server accepts no more). */
@@ -62,7 +62,8 @@ describe("markup from other players", () => {
     await instrument(victim);
     await victim.goto(session.server.url);
     await victim.waitForFunction((payload) => document.querySelector("#rooms")?.textContent?.includes(payload), PAYLOAD, { timeout: 30_000 });
-    await victim.goto(`${session.server.url}/r/${attackerView.roomId}`);
+    // The join card shows the payload as the room's name and the attacker's name, as text.
+    await joinByLink(victim, `${session.server.url}/r/${attackerView.roomId}`, "Victim");
     await waitForMatch(victim, (v) => v.players.length === 2, "the victim in the attacker's room");
 
     // A client that skips the UI: the full payload as a name is refused at the door, a 20-character one gets in.

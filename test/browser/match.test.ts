@@ -2,7 +2,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
-import { BrowserSession, hostRoom, waitForMatch } from "./support/session.ts";
+import { BrowserSession, hostRoom, joinByLink, waitForMatch } from "./support/session.ts";
 
 let session: BrowserSession;
 
@@ -27,7 +27,7 @@ describe("two friends in two browsers", () => {
 
     const friend = await session.newPage();
     const friendErrors = watchErrors(friend, "friend");
-    await friend.goto(shareLink);
+    await joinByLink(friend, shareLink, "Bob");
     const friendView = await waitForMatch(friend, (view) => view.players.length === 2, "both players on the friend's page");
     expect(friendView.roomId).toBe(hostView.roomId);
     const start = await waitForMatch(host, (view) => view.players.length === 2, "both players on the host's page");

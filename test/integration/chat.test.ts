@@ -19,7 +19,7 @@ describe("chat", () => {
       await waitFor(() => bob.chat.some((line) => line.system && line.text.includes("Bob")), "the join announcement");
       ann.room.send("chat", { text: "  good luck, have fun  " });
       await waitFor(() => fromPlayers(bob.chat).length > 0, "Ann's line to reach Bob");
-      expect(fromPlayers(bob.chat)).toEqual([{ from: "Ann", team: "red", text: "good luck, have fun", system: false }]);
+      expect(fromPlayers(bob.chat)).toEqual([{ from: "Ann", fromId: ann.room.sessionId, team: "red", text: "good luck, have fun", system: false }]);
       // The sender gets the broadcast too, and nobody got an error.
       await waitFor(() => fromPlayers(ann.chat).length > 0, "Ann's line to come back to Ann");
       expect(ann.notices).toEqual([]);

@@ -136,9 +136,9 @@ describe("GET /api/rooms/<id>/live", () => {
       expect(tickLag).toBeGreaterThan((250 / 4) / (1000 / 60));
       expect(feed.updates).toBeGreaterThan(poller.updates * 3);
       expect(poller.requests).toBeGreaterThanOrEqual(10);
-      // The spectator shows up as one, and never gets a player on the pitch.
-      const spectators = [...bea.state.players.values()].filter((player) => player.team === "spectator");
-      expect(spectators.map((player) => player.name)).toEqual(["Compare page"]);
+      // The feed is a hidden observer: nobody in the room sees it, counts it or gets it on the pitch.
+      expect([...bea.state.players.values()].map((player) => player.name)).not.toContain("Compare page");
+      expect(bea.state.players.has(feed.sessionId)).toBe(false);
     } finally {
       poller.stop();
       await feed.leave();

@@ -107,3 +107,13 @@ export async function hostRoom(page: Page, url: string, name: string, configure?
   await page.click("#create-room");
   return waitForMatch(page, (v) => v.players.length === 1, "the host in the room");
 }
+
+/** Opens a share link and joins from its join card as `name` (Play, or Spectate). */
+export async function joinByLink(page: Page, link: string, name: string, options: { spectate?: boolean; password?: string } = {}): Promise<ReboundDebugView> {
+  await page.goto(link);
+  await page.waitForSelector("#join-card", { timeout: 60_000 });
+  await page.fill("#join-card-name", name);
+  if (options.password !== undefined) await page.fill("#join-card-password", options.password);
+  await page.click(options.spectate ? "#join-card-spectate" : "#join-card-play");
+  return waitForMatch(page, (v) => v.players.some((p) => p.sessionId === v.sessionId && p.name === name), `${name} in the room`);
+}
