@@ -238,10 +238,14 @@ export class MatchConnection {
     this.predict.tick(now);
     this.ping.afterFrame(now);
     // Our own step count, not the one predict.tick returns: see StepPacer for why.
-    const stepTimes = this.pacer.due(now, 1000 / this.tickRate);
+    const stepMs = 1000 / this.tickRate;
+    const stepTimes = this.pacer.due(now, stepMs);
     if (!this.reconciler || !this.input) return 0;
     for (const stepTime of stepTimes) {
-      const intent = intentAt(stepTime);
+      // A step stands for the interval it closes, so it takes the keys held at its end: the last step
+      // of a frame then sees a key pressed any time before this frame (the player moves on the next
+      // frame), and press and release shift alike, so a held key covers the same distance at any fps.
+      const intent = intentAt(stepTime + stepMs);
       this.input.data.moveX = intent.moveX;
       this.input.data.moveY = intent.moveY;
       this.input.data.kick = intent.kick;

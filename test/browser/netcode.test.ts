@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { INTERPOLATION_DELAY_MS } from "../../game/net/connection.ts";
 import { measureDrawnLag, serverTimeOfPosition, type DrawnFrame, type DrawnStateView, type Point, type ReceivedSnapshot } from "../../game/net/drawnState.ts";
 import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
-import { BrowserSession, hostRoom, poll, waitForMatch } from "./support/session.ts";
+import { BrowserSession, hostRoom, joinByLink, poll, waitForMatch } from "./support/session.ts";
 
 let session: BrowserSession;
 
@@ -278,9 +278,7 @@ async function observerAndFriend(lossPercent: number) {
   const link = await observer.inputValue("#share-link");
   const { page: friend } = await session.open();
   const friendErrors = watchErrors(friend, "friend");
-  await friend.goto(session.server.url);
-  await friend.fill("#name", "Runner");
-  await friend.goto(link);
+  await joinByLink(friend, link, "Runner");
   const friendView = await waitForMatch(friend, (v) => v.players.length === 2, "the friend in the room");
   // The observer stays a player (its inputs give the clock a round trip) but moves up out of the ball's way.
   await observer.bringToFront();
