@@ -235,7 +235,7 @@ export class MatchConnection {
    * at any frame rate, and a key held for a second moves as far at 10 fps as at 60 fps. Returns the steps sent.
    */
   frame(now: number, intentAt: IntentAt): number {
-    this.predict.tick(now);
+    const predictedSteps = this.predict.tick(now);
     this.ping.afterFrame(now);
     // Our own step count, not the one predict.tick returns: see StepPacer for why.
     const stepMs = 1000 / this.tickRate;
@@ -245,13 +245,15 @@ export class MatchConnection {
       // A step stands for the interval it closes, so it takes the keys held at its end: the last step
       // of a frame then sees a key pressed any time before this frame (the player moves on the next
       // frame), and press and release shift alike, so a held key covers the same distance at any fps.
-      const intent = intentAt(stepTime + stepMs);
+      // The frame's last step takes the keys held now (event times can fall after the frame's timestamp).
+      const intent = intentAt(stepTime === stepTimes[stepTimes.length - 1] ? Number.POSITIVE_INFINITY : stepTime + stepMs);
       this.input.data.moveX = intent.moveX;
       this.input.data.moveY = intent.moveY;
       this.input.data.kick = intent.kick;
       this.input.send();
     }
-    return stepTimes.length;
+    // What the scene draws advances with the SDK's own prediction steps: report those for the debug view.
+    return predictedSteps;
   }
 
   /** Where to draw a player: predicted for ourselves, interpolated for everyone else. */
