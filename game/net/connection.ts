@@ -245,8 +245,7 @@ export class MatchConnection {
       // A step stands for the interval it closes, so it takes the keys held at its end: the last step
       // of a frame then sees a key pressed any time before this frame (the player moves on the next
       // frame), and press and release shift alike, so a held key covers the same distance at any fps.
-      // The frame's last step takes the keys held now (event times can fall after the frame's timestamp).
-      const intent = intentAt(stepTime === stepTimes[stepTimes.length - 1] ? Number.POSITIVE_INFINITY : stepTime + stepMs);
+      const intent = intentAt(stepTime + stepMs);
       this.input.data.moveX = intent.moveX;
       this.input.data.moveY = intent.moveY;
       this.input.data.kick = intent.kick;
