@@ -94,7 +94,10 @@ export class MatchScene extends Phaser.Scene {
 
   update(time: number, deltaMs: number): void {
     const { connection } = this.data_;
-    const steps = connection.frame(time, this.data_.readIntent);
+    // Key events are stamped with performance.now() time (event.timeStamp); Phaser's frame `time` is the
+    // rAF timestamp, taken before this frame's input events ran, so the steps are paced on the same clock
+    // as the keys: a key pressed before this frame then counts in this frame's last step.
+    const steps = connection.frame(performance.now(), this.data_.readIntent);
     const state = connection.state;
     let drawnSelf: Point | null = null;
     const drawnRemotes: Record<string, Point> = {};
