@@ -43,7 +43,7 @@ export function showMenu(actions: MenuActions, message = ""): MenuHandle {
     if (!problem) rememberName(nameInput.value);
     if (roomNameInput.dataset.edited !== "yes") roomNameInput.value = defaultRoomName(nameInput.value);
   });
-  const error = el("p", { class: "error", role: "alert", text: message });
+  const error = el("p", { class: "error", id: "menu-error", role: "alert", text: message });
   const codeInput = el("input", { id: "join-code", placeholder: "Room code or link" });
   const passwordInput = el("input", { id: "join-password", type: "password", placeholder: "Password (if the room has one)", maxlength: "64", autocomplete: "off" });
   const roomList = el("div", { class: "rooms", id: "rooms" }, el("p", { class: "help", text: "Loading rooms…" }));

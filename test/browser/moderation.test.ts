@@ -67,7 +67,7 @@ describe("moderation in the browser", () => {
     await host.fill("#dialog-input", "too rough");
     await host.click("#dialog-confirm");
     await friend.waitForSelector("#menu");
-    expect(await friend.textContent("#menu .error")).toContain("too rough");
+    expect(await friend.textContent("#menu-error")).toContain("too rough");
     await waitForMatch(host, (v) => v.players.length === 1, "Rowdy gone from the host's page");
 
     // The link no longer lets him in: the card says why.
