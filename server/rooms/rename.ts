@@ -2,18 +2,14 @@
 import type { MapSchema } from "@colyseus/schema";
 import { playerName } from "../../shared/protocol.ts";
 import type { Player } from "../../shared/state.ts";
+import { nameTaken } from "./uniqueName.ts";
 
 export type RenameCheck = { ok: true; name: string } | { ok: false; error: string };
-
-/** Names compare without case or surrounding space: "sam" and "Sam " would be the same person in chat. */
-const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 export function checkRename(players: MapSchema<Player>, sessionId: string, requested: string): RenameCheck {
   const parsed = playerName.safeParse(requested);
   if (!parsed.success) return { ok: false, error: "That name cannot be used: 1–20 visible characters, please" };
   const name = parsed.data;
-  let taken = false;
-  players.forEach((player, id) => { if (id !== sessionId && sameName(player.name, name)) taken = true; });
-  if (taken) return { ok: false, error: `"${name}" is already taken in this room` };
+  if (nameTaken(players, name, sessionId)) return { ok: false, error: `"${name}" is already taken in this room` };
   return { ok: true, name };
 }

@@ -8,13 +8,24 @@ import { LIMITS } from "../../shared/constants.ts";
 import type { Player } from "../../shared/state.ts";
 import { truncateText } from "../../shared/text.ts";
 
-/** Names compare without case: "sam" beside "Sam" reads as the same person. */
-const key = (name: string): string => name.toLocaleLowerCase("en");
+/** Names compare without case or surrounding space: "sam" beside "Sam " reads as the same person. */
+const key = (name: string): string => name.trim().toLocaleLowerCase("en");
+
+/** The names in the room (compare keys), leaving out one player's own. */
+function takenNames(players: MapSchema<Player>, exceptSessionId?: string): Set<string> {
+  const taken = new Set<string>();
+  players.forEach((player, sessionId) => { if (sessionId !== exceptSessionId) taken.add(key(player.name)); });
+  return taken;
+}
+
+/** Whether someone other than `exceptSessionId` already goes by `name`. */
+export function nameTaken(players: MapSchema<Player>, name: string, exceptSessionId?: string): boolean {
+  return takenNames(players, exceptSessionId).has(key(name));
+}
 
 /** `wanted`, or `wanted (n)` with the smallest free n ≥ 2, shortened to fit LIMITS.nameLength. */
 export function uniqueName(players: MapSchema<Player>, wanted: string, exceptSessionId?: string): string {
-  const taken = new Set<string>();
-  players.forEach((player, sessionId) => { if (sessionId !== exceptSessionId) taken.add(key(player.name)); });
+  const taken = takenNames(players, exceptSessionId);
   if (!taken.has(key(wanted))) return wanted;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;

@@ -12,8 +12,10 @@ import { sleep } from "./server.ts";
 /** Frames one attacker sends per second: under the room's maxMessagesPerSecond, so each frame is
  * judged on its content, not thrown out by the rate cap (the flood attack is the exception). */
 const PACED_FRAMES_PER_SECOND = 100;
-/** How long after its last frame an attacker waits to see whether the server closes it. */
-const SETTLE_MS = 400;
+/** Round trips an attacker waits after its last frame to see whether the server closes it. */
+const SETTLE_PINGS = 2;
+/** Generous bound on one such round trip (a loaded machine), not an expected time. */
+const SETTLE_TIMEOUT_MS = 20_000;
 
 export interface AttackTally {
   attack: string;
@@ -116,8 +118,14 @@ export class AttackerHarness {
     } catch (error) {
       count(`the SDK refused to send: ${(error as Error).message.slice(0, 40)}`);
     }
-    const deadline = Date.now() + SETTLE_MS;
-    while (closedWith === null && Date.now() < deadline) await sleep(20);
+    // Did the server throw this attacker out? Frames on one socket are handled in order, so once two
+    // protocol pings sent after the attack have come back, every attack frame has been judged.
+    for (let probe = 0; probe < SETTLE_PINGS && closedWith === null; probe++) {
+      let answered = false;
+      if (room.connection.isOpen) room.ping(() => { answered = true; });
+      const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+      while (closedWith === null && !answered && Date.now() < deadline) await sleep(20);
+    }
     if (closedWith === null) {
       count("open (frames dropped)");
       await room.leave(true).catch(() => undefined);

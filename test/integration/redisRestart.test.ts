@@ -73,7 +73,8 @@ describe("Redis restarts under a running server", () => {
     // ...and works again once it is back (this hung forever before server/redisDriver.ts).
     let attempts = 0;
     let recovered: Awaited<ReturnType<typeof quickPlay>> = { ok: false, error: "not tried" };
-    while (!recovered.ok && Date.now() - upAt < 10_000) {
+    // A generous bound for a loaded machine; the figure printed below is what it took.
+    while (!recovered.ok && Date.now() - upAt < 45_000) {
       attempts += 1;
       recovered = await quickPlay();
       if (!recovered.ok) await sleep(500);
@@ -84,8 +85,17 @@ describe("Redis restarts under a running server", () => {
     // The restarted Redis is empty: the old room is unlisted until its listing changes, then joinable again.
     player.room.send("setTeam", { team: "blue" });
     await waitFor(() => player.room.state.players.get(player.room.sessionId)?.team === "blue", "the team change");
-    await sleep(200);
-    const rejoin = await joinMatch(server.endpoint, player.room.roomId, { name: "Back", spectate: true });
+    // The listing reaches Redis on its own time after the change: retry the join until it is there.
+    let rejoin: Joined | null = null;
+    const relistDeadline = Date.now() + 30_000;
+    while (!rejoin) {
+      try {
+        rejoin = await joinMatch(server.endpoint, player.room.roomId, { name: "Back", spectate: true });
+      } catch (error) {
+        if (Date.now() > relistDeadline) throw error;
+        await sleep(250);
+      }
+    }
     clients.push(rejoin);
     expect(rejoin.room.roomId).toBe(player.room.roomId);
 
@@ -93,5 +103,5 @@ describe("Redis restarts under a running server", () => {
     expect(player.leftWith).toBeNull();
     console.log(`Redis down ${upAt - downAt} ms: room ticked on, quick play failed (${whileDown.ok ? "" : whileDown.error.slice(0, 60)}); `
       + `after restart quick play worked again in ${recoveredAfterMs} ms (${attempts} attempt(s)); old room re-listed on its next change`);
-  }, 60_000);
+  }, 150_000);
 });
