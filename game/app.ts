@@ -126,6 +126,7 @@ export function startApp(stage: Stage): void {
       readIntent: (timeMs): InputIntent => (hud.chat.typing ? IDLE_INTENT : (touch?.intent() ?? keyboard.intentAt(timeMs))),
       afterFrame: (now, frameMs) => {
         showRoleInUrl(connection);
+        touch?.setPlaying(connection.me !== undefined && connection.me.team !== "spectator");
         const name = connection.me?.name ?? myName;
         // A rename the server accepted becomes the name this browser remembers.
         if (name !== myName) { myName = name; rememberName(name); }

@@ -64,6 +64,18 @@ export class TouchControls {
     return { moveX: Math.trunc(this.move.x * AXIS_MAX), moveY: Math.trunc(this.move.y * AXIS_MAX), kick: this.kick };
   }
 
+  /** Spectators have nothing to steer: the stick and kick button are hidden (their grid cells stay, so the pitch does not jump). */
+  setPlaying(playing: boolean): void {
+    if (this.root.classList.contains("watching") === !playing) return;
+    this.root.classList.toggle("watching", !playing);
+    if (!playing) {
+      this.stickPointer = null;
+      this.move = { x: 0, y: 0 };
+      this.kick = false;
+      this.knob.style.transform = "";
+    }
+  }
+
   destroy(): void {
     document.body.classList.remove("touch");
     this.root.remove();

@@ -117,6 +117,15 @@ describe("a layout that frames the pitch", () => {
       expect(pitchWidth).toBeGreaterThan(size.width * (size.width < size.height ? 0.9 : 0.5));
       expect(settled.checked).toBeGreaterThan(20);
       expect(settled.overlaps).toEqual([]);
+      if (size.touch) {
+        // A spectator has nothing to steer: the stick and the button go, and the pitch stays where it was.
+        await hostPage.click("#spectate");
+        await hostPage.waitForSelector("#touch-stick", { state: "hidden", timeout: 30_000 });
+        expect(await hostPage.locator("#touch-kick").isVisible()).toBe(false);
+        expect((await overlapsWithPitch(hostPage)).pitch).toEqual(pitch);
+        await hostPage.click("#join-red");
+        await hostPage.waitForSelector("#touch-stick", { state: "visible", timeout: 30_000 });
+      }
       expect([...errors, ...hostErrors]).toEqual([]);
     });
   }
