@@ -164,10 +164,15 @@ export function measureDrawnLag(frames: readonly DrawnFrame[], snapshots: readon
   return { behindNewestSnapshotMs: median(behindNewest), behindServerMs: median(behindServer), beyondHalfRttMs: median(beyondHalfRtt), samples: behindNewest.length, underruns };
 }
 
-/** The server time at which a moving entity was at `drawn`, searching snapshots no newer than `newestServerTime`. */
+/**
+ * The server time at which a moving entity was at `drawn`, searching snapshots no newer than `newestServerTime`.
+ * A path that doubles back (a ball off a wall) passes a point more than once: the newest pass counts, or with
+ * `near` the pass closest to that server time (where the renderer meant to draw).
+ */
 export function serverTimeOfPosition(
-  drawn: Point, snapshots: readonly ReceivedSnapshot[], pick: (s: ReceivedSnapshot) => Point | undefined, newestServerTime: number,
+  drawn: Point, snapshots: readonly ReceivedSnapshot[], pick: (s: ReceivedSnapshot) => Point | undefined, newestServerTime: number, near?: number,
 ): number | null {
+  let best: number | null = null;
   for (let i = snapshots.length - 1; i > 0; i--) {
     const later = snapshots[i];
     const earlier = snapshots[i - 1];
@@ -184,9 +189,11 @@ export function serverTimeOfPosition(
     if (u < 0 || u > 1) continue;
     const off = Math.hypot(a.x + u * dx - drawn.x, a.y + u * dy - drawn.y);
     if (off > ON_SEGMENT_PX) continue;
-    return earlier.serverTime + u * (later.serverTime - earlier.serverTime);
+    const time = earlier.serverTime + u * (later.serverTime - earlier.serverTime);
+    if (near === undefined) return time;
+    if (best === null || Math.abs(time - near) < Math.abs(best - near)) best = time;
   }
-  return null;
+  return best;
 }
 
 function median(values: number[]): number {
