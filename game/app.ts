@@ -17,6 +17,9 @@ import { showMenu, type MenuActions, type MenuHandle } from "./ui/menu.ts";
 import type { Stage } from "./stage.ts";
 import { rememberName } from "./ui/playerName.ts";
 
+/** Waits between attempts to reclaim this tab's seat after a reload (about 8 s in all). */
+const RECLAIM_BACKOFF_MS = [250, 500, 1000, 2000, 2000, 2000];
+
 /** Read-only view for debugging and the browser tests: what this page knows about its match. */
 export interface ReboundDebugView {
   roomId: string;
@@ -216,13 +219,17 @@ export function startApp(stage: Stage): void {
       () => { closeMenu(); backToMenu(""); });
   };
 
-  /** The server holds a dropped seat for the grace period; a reload can race the old socket's close, so try a few times. */
+  /** The server holds a dropped seat for the grace period; a reload can race the old socket's close (a busy server
+   * handles it late), so try for about 8 s, backing off — well inside the 30 s grace, short of a long wait when the
+   * room is really gone. */
   const reclaimSeat = async (token: string): Promise<MatchConnection | null> => {
-    for (let attempt = 0; attempt < 4; attempt++) {
+    for (const waitMs of [...RECLAIM_BACKOFF_MS, null]) {
       try {
         return await MatchConnection.reconnect(token);
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 400));
+      } catch (error) {
+        console.info(`seat reclaim failed (${error instanceof Error ? error.message : String(error)})${waitMs === null ? "" : `; again in ${waitMs} ms`}`);
+        if (waitMs === null) return null;
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
       }
     }
     return null;

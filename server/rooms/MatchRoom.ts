@@ -82,6 +82,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   private readonly moderation = new Moderation();
   /** Clients whose socket failed with a protocol error (e.g. a frame over maxPayload → 1009). */
   private readonly brokenSockets = new Set<string>();
+  /** Clients whose own reconnection (a reloaded page) closed their stale socket: see checkReconnectionToken. */
+  private readonly reclaimedSockets = new Set<string>();
   /** Join and leave lines, coalesced so churn cannot flood the chat. */
   private readonly announcer = new Announcer({
     send: (text) => this.systemChat(text),
@@ -170,7 +172,11 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     const auth = this.admit(rawOptions);
     // ws closes an oversized frame with 1009 but the room only sees 1006, like a network drop:
     // remember the socket error so that client's seat is not held for a reconnection.
-    client.ref.once("error", () => this.brokenSockets.add(client.sessionId));
+    // Only ws's own protocol errors (WS_ERR_*): a reload or a closed laptop lid can reset the connection
+    // (ECONNRESET) under load, and that player's seat must be held like any other drop.
+    client.ref.once("error", (error: Error & { code?: unknown }) => {
+      if (typeof error.code === "string" && error.code.startsWith("WS_ERR_")) this.brokenSockets.add(client.sessionId);
+    });
     // A hidden observer gets the state and nothing else: no player, no announcement, no listing change.
     if (auth.observe) return this.moderation.addObserver(client.sessionId);
     this.moderation.seat(client.sessionId, auth.deviceId);
@@ -188,9 +194,21 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     void this.publishListing();
   }
 
+  /**
+   * A reload can ask to reconnect before this room has seen the old page's socket close (a busy server reads the
+   * close late). The framework then closes the stale socket itself with WITH_ERROR (4002), the code it also uses
+   * for errors; note whose it is, so that drop still holds the seat for the new page.
+   */
+  override checkReconnectionToken(reconnectionToken: string): string {
+    const stale = this.clients.find((client) => client.reconnectionToken === reconnectionToken);
+    if (stale) this.reclaimedSockets.add(stale.sessionId);
+    return super.checkReconnectionToken(reconnectionToken);
+  }
+
   onDrop(client: Client, code?: number): void {
+    const reclaimed = this.reclaimedSockets.delete(client.sessionId);
     // Clients we threw out (bad input, kicked) do not get their seat held.
-    if (code === CloseCode.WITH_ERROR || (code !== undefined && code >= 4100)) return;
+    if ((code === CloseCode.WITH_ERROR && !reclaimed) || (code !== undefined && code >= 4100)) return;
     if (this.brokenSockets.has(client.sessionId)) return;
     const player = this.state.players.get(client.sessionId);
     if (!player) return;
@@ -239,6 +257,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     this.inputCredit.delete(client.sessionId);
     this.teamChangeTimes.delete(client.sessionId);
     this.brokenSockets.delete(client.sessionId);
+    this.reclaimedSockets.delete(client.sessionId);
     this.renameTimes.delete(client.sessionId);
     this.moderation.forget(client.sessionId);
     if (player) this.announcer.left(player.name);

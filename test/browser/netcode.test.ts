@@ -60,15 +60,27 @@ async function markKeyDown(page: Page): Promise<void> {
 
 const distance = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
 
-/** The SDK's Predict runs at most this many fixed steps per frame and drops the rest of a longer hitch
- * (Predict.MAX_STEPS_PER_FRAME): the page then sends fewer inputs than the server ticks. */
-const MAX_STEPS_PER_FRAME = 5;
 const STEP_MS = 1000 / 60;
 const PATCH_MS = 1000 / 30;
+/** The server applies a player's inputs on credit, banked up to this many ticks (MAX_INPUT_CREDIT in the room): the
+ * burst after a longer frame cannot all be applied on time, so the server steps the player a tick without input. */
+const SERVER_INPUT_BANK = 4;
 
-/** Frames after which the page's prediction dropped time: a starved page (frames over 5 steps apart). */
-function hitches(frames: readonly DrawnFrame[]): number {
-  return frames.filter((f, i) => i > 0 && f.steps === MAX_STEPS_PER_FRAME && f.at - frames[i - 1].at > MAX_STEPS_PER_FRAME * STEP_MS + 1).length;
+/** Frames that came later than the server's input bank can absorb: a starved page, where the replay may be corrected. */
+function lateFrames(frames: readonly DrawnFrame[]): number {
+  return frames.filter((f, i) => i > 0 && f.at - frames[i - 1].at > SERVER_INPUT_BANK * STEP_MS + 1).length;
+}
+
+/** The distance from a point to a polyline (the server's path through its snapshots). */
+function distanceToPath(p: Point, path: readonly Point[]): number {
+  let nearest = path.length > 0 ? distance(p, path[0]) : Infinity;
+  for (let i = 1; i < path.length; i++) {
+    const [a, b] = [path[i - 1], path[i]];
+    const length2 = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
+    const u = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / length2));
+    nearest = Math.min(nearest, distance(p, { x: a.x + u * (b.x - a.x), y: a.y + u * (b.y - a.y) }));
+  }
+  return nearest;
 }
 
 /** The longest time between two rendered frames: what a drawn position can be measured to, on a busy page. */
@@ -173,13 +185,13 @@ describe("netcode as drawn, under a 100 ms bad network", { timeout: 240_000 }, (
       "prediction and the server to agree once the inputs after the keys are acked");
     const played = settled.frames.filter((f) => f.frame >= keyFrame);
     const corrections = settled.latest!.corrections - correctionsBefore;
-    const dropped = hitches(played);
+    const late = lateFrames(played);
     console.log(`steady play: ${corrections} corrections (last ${settled.lastCorrectionSize} px) over ${played.length} frames, `
-      + `${dropped} of them hitches where the page dropped prediction time`);
-    // The replay is exact: zero corrections while the page keeps up with real time. A starved page that drops
-    // prediction time (a hitch) sends fewer inputs than the server ticks; at most one correction per hitch then.
-    expect(corrections).toBeLessThanOrEqual(dropped);
-    if (dropped === 0) expect(settled.lastCorrectionSize).toBe(0);
+      + `${late} of them later than the server's input bank (${SERVER_INPUT_BANK} steps)`);
+    // The replay is exact: zero corrections while the page keeps up with real time. On a starved page a frame later than
+    // the server's input bank means ticks the server stepped without that frame's inputs; at most one correction each.
+    expect(corrections).toBeLessThanOrEqual(late);
+    if (late === 0) expect(settled.lastCorrectionSize).toBe(0);
     console.log(`prediction under +${DELAY_MS} ms each way (ping ${Math.round(ping)} ms): moved on frame ${firstStep.frame} after the key at frame ${keyFrame}; `
       + `the first ack came ${ackedAfterFrames} frames later; corrections in steady play: ${settled.latest!.corrections - correctionsBefore}`);
     expect(errors).toEqual([]);
@@ -276,13 +288,17 @@ describe("netcode as drawn, under a 100 ms bad network", { timeout: 240_000 }, (
           + `render clock ${renderClock(a.frame).toFixed(0)}→${renderClock(b.frame).toFixed(0)}`;
       }
     }
-    const offPath = movingFrames.filter((d) => d.serverTime === null).length;
+    // Off the path: how far a moving frame's ball is from the nearest segment of the server's path up to its newest snapshot.
+    const offPathPx = movingFrames.filter((d) => d.serverTime === null)
+      .map((d) => distanceToPath(d.frame.ball, rolling.filter((snap) => snap.serverTime <= d.frame.snapshotServerTime).map((snap) => snap.ball)));
+    const offPath = offPathPx.length;
+    const worstOffPx = Math.max(0, ...offPathPx);
     const rtts = frames.map((f) => f.rtt);
     // A snapshot interval, plus however far the page's round-trip estimate (which sets the render timeline) wandered,
     // plus a frame of a busy page beyond the 60 Hz one (positions are only drawn once a frame).
     const uncertaintyMs = 34 + (Math.max(...rtts) - Math.min(...rtts)) / 2 + (longestFrameMs(frames) - STEP_MS);
     console.log(`ball over ${rolling.length} snapshots with ${stalls} stalls ≥ 150 ms (longest ${Math.max(...gaps).toFixed(0)} ms): `
-      + `${movingFrames.length} moving frames, ${offPath} off the server's path, worst step back ${worstBackMs.toFixed(0)} ms, `
+      + `${movingFrames.length} moving frames, ${offPath} off the server's path (furthest ${worstOffPx.toFixed(2)} px), worst step back ${worstBackMs.toFixed(0)} ms, `
       + `furthest ahead of the render timeline ${worstAheadMs.toFixed(0)} ms (allowed ${uncertaintyMs.toFixed(0)} ms); `
       + `worst back: ${worstBack}; furthest ahead: ${worstAhead}`);
     expect(stalls).toBeGreaterThan(0);
@@ -291,7 +307,9 @@ describe("netcode as drawn, under a 100 ms bad network", { timeout: 240_000 }, (
     // teleported) and never runs backwards against its render timeline. The SDK's lerp holds at the newest snapshot when
     // the buffer runs dry, so a hold longer than the delay ends in a catch-up: to the render timeline, never past it
     // (no extrapolation), within a snapshot interval plus however much the page's round-trip estimate wandered.
-    expect(offPath).toBe(0);
+    // The SDK interpolates x and y on their own sample rings, so when one axis holds still for a patch the drawn ball
+    // can sit a hair off the straight segment between two snapshots: within a pixel, never more.
+    expect(worstOffPx).toBeLessThanOrEqual(1);
     // A step back within the same uncertainty is the clock estimate's own wobble (serverNow is re-read every frame; on a
     // starved page it wanders further).
     expect(worstBackMs).toBeLessThan(uncertaintyMs);

@@ -2,7 +2,7 @@
 // and a Content-Security-Policy watch on every page: any violation fails the file when its pages close.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { ReboundDebugView } from "../../../game/app.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium, SCREENSHOT_DIR } from "./chromium.ts";
 import { startProductionServer, type RunningServer } from "./productionServer.ts";
 
 export class BrowserSession {
@@ -90,7 +90,20 @@ export function matchView(page: Page): Promise<ReboundDebugView | null> {
 export async function waitForMatch(page: Page, accept: (view: ReboundDebugView) => boolean, what: string, timeoutMs = 30_000): Promise<ReboundDebugView> {
   // Phaser loads after the DOM menu, so a page can be in a room before its pitch draws and reads keys:
   // wait for the match scene's first frame (engine boot has its own bound) before the caller's clock starts.
-  await page.waitForFunction(() => performance.getEntriesByName("rebound:first-match-frame").length > 0, undefined, { timeout: 120_000 });
+  try {
+    await page.waitForFunction(() => performance.getEntriesByName("rebound:first-match-frame").length > 0, undefined, { timeout: 120_000 });
+  } catch (error) {
+    // Say what the page shows instead of a pitch (the menu's error line, a join card, a status) and keep a picture.
+    const shows = await page.evaluate(() => ({
+      url: location.href,
+      status: document.querySelector("#status")?.textContent ?? null,
+      menuError: document.querySelector("#menu-error")?.textContent ?? null,
+      joinCard: document.querySelector("#join-card") !== null,
+      menu: document.querySelector("#menu") !== null,
+    })).catch(() => null);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}no-match-frame-${Date.now()}.png` }).catch(() => undefined);
+    throw new Error(`no match frame for ${what}; the page shows ${JSON.stringify(shows)}`, { cause: error });
+  }
   const view = await poll(() => matchView(page), (v) => v !== null && accept(v), what, timeoutMs);
   if (!view) throw new Error(`no match view for ${what}`);
   return view;
