@@ -1,12 +1,11 @@
 // Checks a rename inside a room: the shared name schema, then that nobody else in the room goes by that name.
-import type { MapSchema } from "@colyseus/schema";
 import { playerName } from "../../shared/protocol.ts";
-import type { Player } from "../../shared/state.ts";
-import { nameTaken } from "./uniqueName.ts";
+import { nameTaken } from "../../shared/match/names.ts";
+import type { Roster } from "../../shared/match/teams.ts";
 
 export type RenameCheck = { ok: true; name: string } | { ok: false; error: string };
 
-export function checkRename(players: MapSchema<Player>, sessionId: string, requested: string): RenameCheck {
+export function checkRename(players: Roster<{ name: string }>, sessionId: string, requested: string): RenameCheck {
   const parsed = playerName.safeParse(requested);
   if (!parsed.success) return { ok: false, error: "That name cannot be used: 1–20 visible characters, please" };
   const name = parsed.data;
