@@ -38,7 +38,8 @@ export function recordingQueue(queue: InputQueue, taken: InputIntent[]): InputQu
   };
 }
 
-function listQueue(inputs: InputIntent[] | undefined): InputQueue {
+/** A queue over inputs recorded before: gives them up in order, as the live queue did. */
+export function recordedQueue(inputs: readonly InputIntent[] | undefined): InputQueue {
   let next = 0;
   return {
     *take(max: number) {
@@ -54,7 +55,7 @@ export function replayLog(log: CommandLog): MatchSim {
   const sim = cloneSim(log.start);
   for (const entry of log.entries) {
     if (entry.kind === "command") applyCommand(sim, entry.command, REPLAY);
-    else stepMatch(sim, { queueOf: (id) => listQueue(entry.inputs[id]) }, entry.dt, REPLAY);
+    else stepMatch(sim, { queueOf: (id) => recordedQueue(entry.inputs[id]) }, entry.dt, REPLAY);
   }
   return sim;
 }

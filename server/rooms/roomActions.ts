@@ -1,0 +1,140 @@
+// What people do in a room besides playing: the message table, chat, renames, and the host's powers (start, move, kick, mute, lock, bots, settings).
+import { validate, type Client } from "colyseus";
+import { CLOSE } from "../../shared/constants.ts";
+import type { MatchCommand } from "../../shared/match/commands.ts";
+import type { Team } from "../../shared/match/teams.ts";
+import {
+  AddBotPayload, ChatPayload, ClientMessage, EmptyPayload, KickPlayerPayload, LockRoomPayload, MovePlayerPayload,
+  MutePlayerPayload, RemoveBotPayload, RenamePayload, SetTeamPayload, SettingsPayload, type ChatLine,
+} from "../../shared/protocol.ts";
+import type { MatchState } from "../../shared/state.ts";
+import { Allowances, type AllowanceKind } from "./allowances.ts";
+import type { Moderation } from "./moderation.ts";
+import { checkRename } from "./rename.ts";
+
+/** What the actions need of the room. */
+export interface RoomPort {
+  readonly state: MatchState;
+  readonly moderation: Moderation;
+  /** Gives the match sim a command; a refusal goes back to `client` as a notice. */
+  command(client: Client | undefined, command: MatchCommand): void;
+  systemChat(text: string): void;
+  notice(client: Client | undefined, text: string): void;
+  chat(line: ChatLine): void;
+  clientById(sessionId: string): Client | undefined;
+  setLocked(locked: boolean): void;
+  publishListing(): void;
+  now(): number;
+}
+
+const TOO_FAST: Record<AllowanceKind, string> = {
+  chat: "You are sending messages too fast", teamChange: "You are changing teams too fast", rename: "You are renaming too fast",
+};
+
+export class RoomActions {
+  private readonly allowances = new Allowances();
+  private readonly room: RoomPort;
+
+  constructor(room: RoomPort) {
+    this.room = room;
+  }
+
+  /** The room's message handlers: every payload is validated by its schema before a handler sees it. */
+  messages() {
+    const command = (client: Client, made: MatchCommand) => this.room.command(client, made);
+    return {
+      [ClientMessage.chat]: validate(ChatPayload, (client, message) => this.chat(client, message.text)),
+      [ClientMessage.setTeam]: validate(SetTeamPayload, (client, message) => this.setOwnTeam(client, message.team)),
+      [ClientMessage.startMatch]: validate(EmptyPayload, (client) => this.hostOnly(client, () => command(client, { kind: "start" }))),
+      [ClientMessage.stopMatch]: validate(EmptyPayload, (client) => this.hostOnly(client, () => command(client, { kind: "stop" }))),
+      [ClientMessage.updateSettings]: validate(SettingsPayload, (client, message) => this.hostOnly(client, () => command(client, { kind: "settings", settings: message }))),
+      [ClientMessage.movePlayer]: validate(MovePlayerPayload, (client, message) => this.hostOnly(client, () => command(client, { kind: "setTeam", id: message.sessionId, team: message.team }))),
+      [ClientMessage.kickPlayer]: validate(KickPlayerPayload, (client, message) => this.hostOnly(client, () => this.kick(client, message.sessionId, message.reason))),
+      [ClientMessage.lockRoom]: validate(LockRoomPayload, (client, message) => this.hostOnly(client, () => this.lock(message.locked))),
+      [ClientMessage.addBot]: validate(AddBotPayload, (client, message) => this.hostOnly(client, () => command(client, { kind: "addBot", team: message.team }))),
+      [ClientMessage.removeBot]: validate(RemoveBotPayload, (client, message) => this.hostOnly(client, () => command(client, { kind: "removeBot", id: message.sessionId }))),
+      [ClientMessage.rename]: validate(RenamePayload, (client, message) => this.rename(client, message.name)),
+      [ClientMessage.mutePlayer]: validate(MutePlayerPayload, (client, message) => this.hostOnly(client, () => this.mute(client, message.sessionId, message.muted))),
+      // Anything the protocol does not name is a broken or hostile client: disconnect only that one.
+      // `type` is unknown on purpose: a message literally named "*" arrives here with its payload in this
+      // slot, and String() of a crafted object ({ toString: 1 }) threw and took the whole process down.
+      "*": (client: Client, type: unknown) => {
+        const name = typeof type === "string" || typeof type === "number" ? String(type).slice(0, 40) : "*";
+        client.leave(CLOSE.badInput, `unknown message type ${name}`);
+      },
+    };
+  }
+
+  forget(sessionId: string): void {
+    this.allowances.forget(sessionId);
+  }
+
+  private chat(client: Client, text: string): void {
+    const player = this.room.state.players.get(client.sessionId);
+    if (!player) return;
+    if (player.chatMuted) return this.room.notice(client, "The host has muted your chat");
+    if (!this.allow(client, "chat")) return;
+    this.room.chat({ from: player.name, fromId: client.sessionId, team: player.team, text, system: false });
+  }
+
+  /** Every team change is announced to the whole room: capped like chat, or toggling teams at the
+   * message rate would flood everyone's chat past the chat limit. */
+  private setOwnTeam(client: Client, team: Team): void {
+    const player = this.room.state.players.get(client.sessionId);
+    if (player && player.team !== team && !this.allow(client, "teamChange")) return;
+    this.room.command(client, { kind: "setTeam", id: client.sessionId, team });
+  }
+
+  /** Renames are announced to everyone, so they are capped like team changes. */
+  private rename(client: Client, requested: string): void {
+    const player = this.room.state.players.get(client.sessionId);
+    if (!player) return;
+    const check = checkRename(this.room.state.players, client.sessionId, requested);
+    if (!check.ok) return this.room.notice(client, check.error);
+    if (check.name === player.name || !this.allow(client, "rename")) return;
+    this.room.systemChat(`${player.name} is now ${check.name}`);
+    this.room.command(client, { kind: "rename", id: client.sessionId, name: check.name });
+  }
+
+  private kick(host: Client, sessionId: string, reason: string | undefined): void {
+    if (sessionId === host.sessionId) return this.room.notice(host, "You cannot kick yourself");
+    const player = this.room.state.players.get(sessionId);
+    if (!player) return this.room.notice(host, "No such player");
+    if (player.isBot) return this.room.command(host, { kind: "removeBot", id: sessionId });
+    const why = reason?.trim() || "no reason given";
+    // Kicked means out of this room for good (for this device): the share link refuses them from now on.
+    this.room.moderation.ban(sessionId);
+    this.room.systemChat(`${player.name} was kicked by the host (${why})`);
+    const target = this.room.clientById(sessionId);
+    if (target) target.leave(CLOSE.kicked, `Kicked by the host: ${why}`);
+    else this.room.command(undefined, { kind: "leave", id: sessionId }); // a dropped player waiting to reconnect
+  }
+
+  private mute(host: Client, sessionId: string, muted: boolean): void {
+    const player = this.room.state.players.get(sessionId);
+    if (!player || player.isBot || sessionId === host.sessionId) return this.room.notice(host, "You cannot mute that player");
+    if (player.chatMuted === muted) return;
+    player.chatMuted = muted;
+    this.room.moderation.setMuted(sessionId, muted);
+    this.room.systemChat(muted ? `The host muted ${player.name}` : `The host unmuted ${player.name}`);
+  }
+
+  private lock(locked: boolean): void {
+    this.room.state.settings.locked = locked;
+    this.room.setLocked(locked);
+    this.room.systemChat(locked ? "The host locked the room" : "The host unlocked the room");
+    this.room.publishListing();
+  }
+
+  /** Takes one of the client's allowance slots of `kind`, or tells it to slow down. */
+  private allow(client: Client, kind: AllowanceKind): boolean {
+    if (this.allowances.take(kind, client.sessionId, this.room.now())) return true;
+    this.room.notice(client, TOO_FAST[kind]);
+    return false;
+  }
+
+  private hostOnly(client: Client, action: () => void): void {
+    if (client.sessionId !== this.room.state.hostId) return this.room.notice(client, "Only the host can do that");
+    action();
+  }
+}
