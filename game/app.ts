@@ -1,4 +1,5 @@
 // The app controller: routes (/ and /r/<roomId>), menu → match → menu, and wiring of HUD, keyboard and connection.
+import { roomIdFromPath } from "../shared/roomId.ts";
 import { CLOSE } from "../shared/constants.ts";
 import { IDLE_INTENT, type InputIntent } from "../shared/input.ts";
 import type { CreateOptions } from "../shared/protocol.ts";
@@ -230,11 +231,11 @@ export function startApp(stage: Stage): void {
 
   // Route at once: the DOM menu (or a deep-link join) does not wait for Phaser, which loads behind it.
   {
-    const deepLink = /^\/r\/([A-Za-z0-9_-]+)/.exec(location.pathname);
+    const deepLink = roomIdFromPath(location.pathname, "r");
     if (!deepLink) {
       openMenu();
       return;
     }
-    void openLink(deepLink[1], new URLSearchParams(location.search).has("spectate"));
+    void openLink(deepLink, new URLSearchParams(location.search).has("spectate"));
   }
 }

@@ -57,6 +57,11 @@ export function secondsLeft(match: MatchClock, rules: MatchRules): number | null
   return Math.max(0, Math.ceil(rules.timeLimitSeconds - match.elapsedTicks / TICK_HZ));
 }
 
+/** What the clock shows, in seconds: the time left, or the time played when the match has no limit. */
+export function clockSeconds(match: MatchClock, rules: MatchRules): number {
+  return secondsLeft(match, rules) ?? Math.floor(match.elapsedTicks / TICK_HZ);
+}
+
 /** Records a goal during play; returns "ended" when it decides the match, else "none" (celebration begins). */
 export function recordGoal(match: MatchClock, rules: MatchRules, team: PlayingTeam): FlowAction {
   if (match.phase !== "playing") return "none";

@@ -1,5 +1,6 @@
 // The benchmark's headless Rebound player on the real @colyseus/sdk: joins a match, chases the ball at 60 Hz, measures what it sees.
 // One module for every benchmark that needs SDK bots (capacity, bandwidth, latency, live score, the browser match).
+import { isPlayingTeam } from "../../shared/match/teams.ts";
 import "./forceWsPackage.ts";
 import { Client, type InputHandle, type Room } from "@colyseus/sdk";
 import WebSocket from "ws";
@@ -78,7 +79,7 @@ export class ReboundBot implements BenchBot {
     if (!this.input || !this.open) return;
     const state = this.room.state;
     const me = state.players.get(this.room.sessionId);
-    const intent = me && (me.team === "red" || me.team === "blue") ? botIntent(me, this.ballWatcher.see(state.ball, state.tick), me.team) : IDLE_INTENT;
+    const intent = me && isPlayingTeam(me.team) ? botIntent(me, this.ballWatcher.see(state.ball, state.tick), me.team) : IDLE_INTENT;
     this.input.data.moveX = intent.moveX;
     this.input.data.moveY = intent.moveY;
     this.input.data.kick = intent.kick;

@@ -1,4 +1,6 @@
 // A light soak-test player on the real @colyseus/sdk: chases the ball at 60 Hz with the practice-bot brain, restarts finished matches when it is the host, chats now and then.
+import { isMatchRunning } from "../../shared/match/phase.ts";
+import { isPlayingTeam } from "../../shared/match/teams.ts";
 import { Client, type InputHandle, type Room } from "@colyseus/sdk";
 import { BallWatcher, botIntent } from "../../shared/bot.ts";
 import { TICK_HZ } from "../../shared/constants.ts";
@@ -59,7 +61,7 @@ export class SoakBot {
     const state = this.room.state;
     const me = state.players.get(this.room.sessionId);
     if (!me) return;
-    if (me.team === "red" || me.team === "blue") {
+    if (isPlayingTeam(me.team)) {
       const intent = botIntent(me, this.ballWatcher.see(state.ball, state.tick), me.team, this.variant);
       this.input.data.moveX = intent.moveX;
       this.input.data.moveY = intent.moveY;
@@ -67,7 +69,7 @@ export class SoakBot {
       this.input.send();
     }
     if (state.hostId === this.room.sessionId) {
-      this.idleFrames = state.phase === "waiting" || state.phase === "ended" ? this.idleFrames + 1 : 0;
+      this.idleFrames = !isMatchRunning(state.phase) ? this.idleFrames + 1 : 0;
       if (this.idleFrames >= RESTART_AFTER_FRAMES) {
         this.idleFrames = 0;
         this.room.send(ClientMessage.startMatch);

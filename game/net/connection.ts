@@ -1,4 +1,6 @@
 // The client's one door to the server: joins rooms through @colyseus/sdk, sends inputs, predicts and smooths.
+import { isFrozenPhase } from "../../shared/match/phase.ts";
+import { isPlayingTeam } from "../../shared/match/teams.ts";
 import { Callbacks, Client, Predict, type InputHandle, type Reconciler, type Room } from "@colyseus/sdk";
 import type { Data } from "@colyseus/schema";
 import { PlayerInput, sanitizeInput, type InputIntent } from "../../shared/input.ts";
@@ -195,16 +197,14 @@ export class MatchConnection {
 
   /** Players get an input channel and a reconciler; spectators never send game input. */
   private onOwnTeam(player: Player, team: string): void {
-    const playing = team === "red" || team === "blue";
-    if (!playing) {
+    if (!isPlayingTeam(team)) {
       this.reconciler?.dispose();
       this.reconciler = null;
       return;
     }
     if (this.reconciler) return;
     this.input ??= this.room.input({ type: PlayerInput, mode: "reliable" });
-    const frozen = () => this.room.state.phase === "countdown" || this.room.state.phase === "ended";
-    this.reconciler = this.predict.reconciler(player, {
+        this.reconciler = this.predict.reconciler(player, {
       input: this.input,
       fields: [...PREDICTED_FIELDS],
       smoothMs: 60,
@@ -213,7 +213,7 @@ export class MatchConnection {
       // The exact function the server's fixed step applies per input; only collisions are left to correct.
       step: (ctx, state, command) => {
         // Sanitised on a copy exactly as the server does, so any input source replays identically.
-        if (!frozen()) applyPlayerInput(state, sanitizeInput({ moveX: command.moveX, moveY: command.moveY, kick: command.kick }), ctx.dt);
+        if (!isFrozenPhase(this.room.state.phase)) applyPlayerInput(state, sanitizeInput({ moveX: command.moveX, moveY: command.moveY, kick: command.kick }), ctx.dt);
       },
       // The SDK measures each reconcile's correction (its prediction at the acked input vs the server's
       // truth) only while a divergence tolerance is set: an infinite one turns that on and never warns.

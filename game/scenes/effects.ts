@@ -1,4 +1,5 @@
 // On-pitch effects: the goal celebration (burst of the scorer's colour from the net, flash, shake) and the flash of a kick that connected.
+import { isPlayingTeam } from "../../shared/match/teams.ts";
 import Phaser from "phaser";
 import { FIELD } from "../../shared/constants.ts";
 import { TEAM_COLOURS } from "./layout.ts";
@@ -20,7 +21,7 @@ export function kickFlash(scene: Phaser.Scene, x: number, y: number, strength: n
 
 /** The goal: confetti in the scorer's colour bursting out of the net it went into, a flash and a shake. */
 export function goalCelebration(scene: Phaser.Scene, team: string): void {
-  const colour = TEAM_COLOURS[team] ?? 0xffffff;
+  const colour = isPlayingTeam(team) ? TEAM_COLOURS[team] : 0xffffff;
   // Red scores in the right-hand (blue) goal and the other way round.
   const goalX = team === "red" ? FIELD.width : 0;
   const inward = team === "red" ? -1 : 1;

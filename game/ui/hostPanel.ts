@@ -1,4 +1,5 @@
 // The host's controls (DOM): bots, lock, match settings between matches. The server enforces every one of them.
+import { isMatchRunning } from "../../shared/match/phase.ts";
 import { MATCH_LIMITS } from "../../shared/constants.ts";
 import type { SettingsPayload } from "../../shared/protocol.ts";
 import type { MatchState, PlayingTeam } from "../../shared/state.ts";
@@ -56,7 +57,7 @@ export class HostPanel {
     if (!isHost) return;
     this.locked = state.settings.locked;
     setText(this.lockButton, this.locked ? "Unlock room" : "Lock room");
-    const running = state.phase !== "waiting" && state.phase !== "ended";
+    const running = isMatchRunning(state.phase);
     this.settingsForm.hidden = running;
     if (running || this.settingsForm.contains(document.activeElement)) return;
     const set = (name: string, value: number) => {

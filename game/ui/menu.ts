@@ -1,4 +1,5 @@
 // The start menu (DOM): name, Quick play, Host a room (settings form), Join by code or link.
+import { roomIdFromCode } from "../../shared/roomId.ts";
 import { LIMITS, MATCH_DEFAULTS, MATCH_LIMITS } from "../../shared/constants.ts";
 import type { CreateOptions } from "../../shared/protocol.ts";
 import { isTouchScreen } from "../input/touch.ts";
@@ -18,12 +19,6 @@ export interface MenuHandle {
   setRooms(rooms: ListedRoom[]): void;
 }
 
-/** Accepts a bare room id or any link containing /r/<id>. */
-export function roomIdFromCode(code: string): string {
-  const trimmed = code.trim();
-  const match = /\/r\/([A-Za-z0-9_-]+)/.exec(trimmed);
-  return match ? match[1] : trimmed.replace(/[^A-Za-z0-9_-]/g, "");
-}
 
 function numberField(label: string, name: string, value: number, min: number, max: number): HTMLLabelElement {
   return el("label", {}, label, el("input", { name, type: "number", value: String(value), min: String(min), max: String(max), required: true }));
