@@ -7,7 +7,7 @@ import {
 import { CLOSE, MATCH_LIMITS, PATCH_MS, TICK_HZ } from "../../shared/constants.ts";
 import { PlayerInput } from "../../shared/input.ts";
 import { liveSnapshotOf, type LiveSnapshot } from "../../shared/liveSnapshot.ts";
-import { applySettings, type MatchCommand } from "../../shared/match/commands.ts";
+import { applySettings } from "../../shared/match/commands.ts";
 import { longestPresentHuman } from "../../shared/match/teams.ts";
 import { whereText } from "../../shared/match/wording.ts";
 import { CreateOptions, describeIssue, ServerMessage, type ChatLine, type JoinCardInfo, type Notice } from "../../shared/protocol.ts";
@@ -41,8 +41,19 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   /** The match sim this room adapts: commands in, state into the schema, events out as chat. */
   readonly match = new MatchDriver<Client>(this.state, this);
   private password = "";
-  readonly moderation = new Moderation();
-  private readonly actions = new RoomActions(this);
+  private readonly moderation = new Moderation();
+  private readonly actions = new RoomActions({
+    state: this.state,
+    moderation: this.moderation,
+    command: (client, command) => this.match.command(client, command),
+    systemChat: (text) => this.systemChat(text),
+    notice: (client, text) => this.notice(client, text),
+    chat: (line) => this.broadcast(ServerMessage.chat, line),
+    clientById: (sessionId) => this.clients.getById(sessionId),
+    setLocked: (locked) => void (locked ? this.lock() : this.unlock()),
+    publishListing: () => this.publishListing(),
+    now: () => this.clock.currentTime,
+  });
   /** Clients whose socket failed with a protocol error (e.g. a frame over maxPayload → 1009). */
   private readonly brokenSockets = new Set<string>();
   /** Join and leave lines, coalesced so churn cannot flood the chat. */
@@ -95,7 +106,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     // A hidden observer gets the state and nothing else: no player, no announcement, no listing change.
     if (seating.observe) return this.moderation.addObserver(client.sessionId);
     this.moderation.seat(client.sessionId, seating.deviceId);
-    this.command(client, { kind: "join", id: client.sessionId, name: seating.name, spectate: seating.spectate });
+    this.match.command(client, { kind: "join", id: client.sessionId, name: seating.name, spectate: seating.spectate });
     const player = this.state.players.get(client.sessionId);
     if (!player) return;
     player.chatMuted = this.moderation.isMutedDevice(seating.deviceId);
@@ -144,7 +155,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
 
   onLeave(client: Client): void {
     const name = this.state.players.get(client.sessionId)?.name;
-    this.command(undefined, { kind: "leave", id: client.sessionId });
+    this.match.command(undefined, { kind: "leave", id: client.sessionId });
     this.actions.forget(client.sessionId);
     this.brokenSockets.delete(client.sessionId);
     this.moderation.forget(client.sessionId);
@@ -168,10 +179,6 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     timer.stop();
   }
 
-  command(client: Client | undefined, command: MatchCommand): void {
-    this.match.command(client, command);
-  }
-
   /** The longest-present connected player becomes host. */
   private migrateHost(): void {
     const next = longestPresentHuman(this.state.players);
@@ -188,24 +195,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   }
 
   systemChat(text: string): void {
-    const line: ChatLine = { from: "", fromId: "", team: "", text, system: true };
-    this.broadcast(ServerMessage.chat, line);
-  }
-
-  chat(line: ChatLine): void {
-    this.broadcast(ServerMessage.chat, line);
-  }
-
-  clientById(sessionId: string): Client | undefined {
-    return this.clients.getById(sessionId);
-  }
-
-  setLocked(locked: boolean): void {
-    void (locked ? this.lock() : this.unlock());
-  }
-
-  now(): number {
-    return this.clock.currentTime;
+    this.broadcast(ServerMessage.chat, { from: "", fromId: "", team: "", text, system: true } satisfies ChatLine);
   }
 
   /** An error notice to one client, or to everyone when `client` is undefined. */
