@@ -6,10 +6,10 @@ import type { Data } from "@colyseus/schema";
 import { PlayerInput, sanitizeInput, type InputIntent } from "../../shared/input.ts";
 import { applyPlayerInput } from "../../shared/physics.ts";
 import {
-  ClientMessage, MATCH_ROOM, ServerMessage,
-  type ChatLine, type CreateOptions, type JoinOptions, type Notice, type SettingsPayload,
+  MATCH_ROOM, ServerMessage,
+  type ChatLine, type ClientMessageName, type ClientPayload, type CreateOptions, type JoinOptions, type Notice,
 } from "../../shared/protocol.ts";
-import { MatchState, type Ball, type Player, type PlayingTeam, type Team } from "../../shared/state.ts";
+import { MatchState, type Ball, type Player } from "../../shared/state.ts";
 import { NetworkConditioner } from "./badNetwork.ts";
 import { DrawnStateRecorder, type DrawnStateView } from "./drawnState.ts";
 import { serverEndpoint } from "./endpoint.ts";
@@ -270,53 +270,11 @@ export class MatchConnection {
     return { x: this.predict.value(ball, "x"), y: this.predict.value(ball, "y") };
   }
 
-  chat(text: string): void {
-    this.room.send(ClientMessage.chat, { text });
+  /** Sends one client message; its payload is typed by the message table (shared/protocol.ts CLIENT_MESSAGES). */
+  send<K extends ClientMessageName>(name: K, payload: ClientPayload<K>): void {
+    this.room.send(name, payload);
   }
 
-  setTeam(team: Team): void {
-    this.room.send(ClientMessage.setTeam, { team });
-  }
-
-  startMatch(): void {
-    this.room.send(ClientMessage.startMatch, {});
-  }
-
-  stopMatch(): void {
-    this.room.send(ClientMessage.stopMatch, {});
-  }
-
-  updateSettings(settings: SettingsPayload): void {
-    this.room.send(ClientMessage.updateSettings, settings);
-  }
-
-  movePlayer(sessionId: string, team: Team): void {
-    this.room.send(ClientMessage.movePlayer, { sessionId, team });
-  }
-
-  kickPlayer(sessionId: string, reason: string): void {
-    this.room.send(ClientMessage.kickPlayer, reason ? { sessionId, reason } : { sessionId });
-  }
-
-  lockRoom(locked: boolean): void {
-    this.room.send(ClientMessage.lockRoom, { locked });
-  }
-
-  addBot(team: PlayingTeam): void {
-    this.room.send(ClientMessage.addBot, { team });
-  }
-
-  removeBot(): void {
-    this.room.send(ClientMessage.removeBot, {});
-  }
-
-  rename(name: string): void {
-    this.room.send(ClientMessage.rename, { name });
-  }
-
-  mutePlayer(sessionId: string, muted: boolean): void {
-    this.room.send(ClientMessage.mutePlayer, { sessionId, muted });
-  }
 
   /** The Leave button: a consented leave, so the server frees the seat at once (no reconnection hold). */
   async leave(): Promise<void> {

@@ -3,10 +3,7 @@ import { validate, type Client } from "colyseus";
 import { CLOSE } from "../../shared/constants.ts";
 import type { MatchCommand } from "../../shared/match/commands.ts";
 import type { Team } from "../../shared/match/teams.ts";
-import {
-  AddBotPayload, ChatPayload, ClientMessage, EmptyPayload, KickPlayerPayload, LockRoomPayload, MovePlayerPayload,
-  MutePlayerPayload, RemoveBotPayload, RenamePayload, SetTeamPayload, SettingsPayload, type ChatLine,
-} from "../../shared/protocol.ts";
+import { CLIENT_MESSAGES, type ChatLine, type ClientMessageName, type ValidPayload } from "../../shared/protocol.ts";
 import type { MatchState } from "../../shared/state.ts";
 import { Allowances, type AllowanceKind } from "./allowances.ts";
 import type { Moderation } from "./moderation.ts";
@@ -39,22 +36,25 @@ export class RoomActions {
     this.room = room;
   }
 
-  /** The room's message handlers: every payload is validated by its schema before a handler sees it. */
+  /** The room's message handlers, one per entry of the message table: each payload is validated by its schema first. */
   messages() {
     const command = (client: Client, made: MatchCommand) => this.room.command(client, made);
+    const hostOnly = (client: Client, action: () => void) => this.hostOnly(client, action);
     return {
-      [ClientMessage.chat]: validate(ChatPayload, (client, message) => this.chat(client, message.text)),
-      [ClientMessage.setTeam]: validate(SetTeamPayload, (client, message) => this.setOwnTeam(client, message.team)),
-      [ClientMessage.startMatch]: validate(EmptyPayload, (client) => this.hostOnly(client, () => command(client, { kind: "start" }))),
-      [ClientMessage.stopMatch]: validate(EmptyPayload, (client) => this.hostOnly(client, () => command(client, { kind: "stop" }))),
-      [ClientMessage.updateSettings]: validate(SettingsPayload, (client, message) => this.hostOnly(client, () => command(client, { kind: "settings", settings: message }))),
-      [ClientMessage.movePlayer]: validate(MovePlayerPayload, (client, message) => this.hostOnly(client, () => command(client, { kind: "setTeam", id: message.sessionId, team: message.team }))),
-      [ClientMessage.kickPlayer]: validate(KickPlayerPayload, (client, message) => this.hostOnly(client, () => this.kick(client, message.sessionId, message.reason))),
-      [ClientMessage.lockRoom]: validate(LockRoomPayload, (client, message) => this.hostOnly(client, () => this.lock(message.locked))),
-      [ClientMessage.addBot]: validate(AddBotPayload, (client, message) => this.hostOnly(client, () => command(client, { kind: "addBot", team: message.team }))),
-      [ClientMessage.removeBot]: validate(RemoveBotPayload, (client, message) => this.hostOnly(client, () => command(client, { kind: "removeBot", id: message.sessionId }))),
-      [ClientMessage.rename]: validate(RenamePayload, (client, message) => this.rename(client, message.name)),
-      [ClientMessage.mutePlayer]: validate(MutePlayerPayload, (client, message) => this.hostOnly(client, () => this.mute(client, message.sessionId, message.muted))),
+      ...fromTable({
+        chat: (client, message) => this.chat(client, message.text),
+        setTeam: (client, message) => this.setOwnTeam(client, message.team),
+        startMatch: (client) => hostOnly(client, () => command(client, { kind: "start" })),
+        stopMatch: (client) => hostOnly(client, () => command(client, { kind: "stop" })),
+        updateSettings: (client, message) => hostOnly(client, () => command(client, { kind: "settings", settings: message })),
+        movePlayer: (client, message) => hostOnly(client, () => command(client, { kind: "setTeam", id: message.sessionId, team: message.team })),
+        kickPlayer: (client, message) => hostOnly(client, () => this.kick(client, message.sessionId, message.reason)),
+        lockRoom: (client, message) => hostOnly(client, () => this.lock(message.locked)),
+        addBot: (client, message) => hostOnly(client, () => command(client, { kind: "addBot", team: message.team })),
+        removeBot: (client, message) => hostOnly(client, () => command(client, { kind: "removeBot", id: message.sessionId })),
+        rename: (client, message) => this.rename(client, message.name),
+        mutePlayer: (client, message) => hostOnly(client, () => this.mute(client, message.sessionId, message.muted)),
+      }),
       // Anything the protocol does not name is a broken or hostile client: disconnect only that one.
       // `type` is unknown on purpose: a message literally named "*" arrives here with its payload in this
       // slot, and String() of a crafted object ({ toString: 1 }) threw and took the whole process down.
@@ -137,4 +137,15 @@ export class RoomActions {
     if (client.sessionId !== this.room.state.hostId) return this.room.notice(client, "Only the host can do that");
     action();
   }
+}
+
+type TableHandlers = { [K in ClientMessageName]: (client: Client, payload: ValidPayload<K>) => void };
+
+/** One validated handler per message of the table (a message missing a handler does not compile). */
+function fromTable(handlers: TableHandlers) {
+  const names = Object.keys(CLIENT_MESSAGES) as ClientMessageName[];
+  return Object.fromEntries(names.map((name) => [
+    name,
+    validate(CLIENT_MESSAGES[name], handlers[name] as (client: Client, payload: unknown) => void),
+  ]));
 }
