@@ -1,10 +1,9 @@
 // The client's one door to the server: joins rooms through @colyseus/sdk, sends inputs, predicts and smooths.
-import { isFrozenPhase } from "../../shared/match/phase.ts";
-import { isPlayingTeam } from "../../shared/match/teams.ts";
 import { Callbacks, Client, Predict, type InputHandle, type Reconciler, type Room } from "@colyseus/sdk";
 import type { Data } from "@colyseus/schema";
-import { PlayerInput, sanitizeInput, type InputIntent } from "../../shared/input.ts";
-import { applyPlayerInput } from "../../shared/physics.ts";
+import { PlayerInput, type InputIntent } from "../../shared/input.ts";
+import { applyMatchInput } from "../../shared/match/step.ts";
+import { isPlayingTeam } from "../../shared/match/teams.ts";
 import {
   MATCH_ROOM, ServerMessage,
   type ChatLine, type ClientMessageName, type ClientPayload, type CreateOptions, type JoinOptions, type Notice,
@@ -204,7 +203,7 @@ export class MatchConnection {
     }
     if (this.reconciler) return;
     this.input ??= this.room.input({ type: PlayerInput, mode: "reliable" });
-        this.reconciler = this.predict.reconciler(player, {
+    this.reconciler = this.predict.reconciler(player, {
       input: this.input,
       fields: [...PREDICTED_FIELDS],
       smoothMs: 60,
@@ -213,7 +212,7 @@ export class MatchConnection {
       // The exact function the server's fixed step applies per input; only collisions are left to correct.
       step: (ctx, state, command) => {
         // Sanitised on a copy exactly as the server does, so any input source replays identically.
-        if (!isFrozenPhase(this.room.state.phase)) applyPlayerInput(state, sanitizeInput({ moveX: command.moveX, moveY: command.moveY, kick: command.kick }), ctx.dt);
+        applyMatchInput(state, { moveX: command.moveX, moveY: command.moveY, kick: command.kick }, this.room.state.phase, ctx.dt);
       },
       // The SDK measures each reconcile's correction (its prediction at the acked input vs the server's
       // truth) only while a divergence tolerance is set: an infinite one turns that on and never warns.

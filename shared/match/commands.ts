@@ -52,7 +52,7 @@ function dispatch(sim: MatchSim, command: MatchCommand, sink: EventSink): Refusa
 }
 
 /** The team a newcomer gets: the spectators when asked or when both teams are full, else the smaller team. */
-export function seatFor(sim: MatchSim, spectate: boolean): Team {
+function seatFor(sim: MatchSim, spectate: boolean): Team {
   return spectate ? "spectator" : (freeTeam(sim.players, sim.settings.playersPerTeam) ?? "spectator");
 }
 

@@ -1,6 +1,5 @@
 // The match phases as a union, and the one place each phase rule is decided (frozen, running, ball live).
-export const MATCH_PHASES = ["waiting", "countdown", "playing", "goal", "ended"] as const;
-export type MatchPhase = (typeof MATCH_PHASES)[number];
+export type MatchPhase = "waiting" | "countdown" | "playing" | "goal" | "ended";
 
 /** Inputs are consumed but not applied and the world does not move: the 3-2-1 and the final whistle.
  * The client's reconciler asks the same question, so its replay freezes on exactly these ticks. */

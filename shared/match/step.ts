@@ -4,19 +4,26 @@
 // the room's fixed step, a replay of a command log and the bench baseline. The client's reconciler
 // replays only its own player's movement (applyPlayerInput) and asks isFrozenPhase like this step does.
 import { botIntent, sightOfBall } from "../bot.ts";
-import { sanitizeInput } from "../input.ts";
+import { sanitizeInput, type InputIntent } from "../input.ts";
 import { recordGoal, stepMatchFlow } from "../matchFlow.ts";
 import { applyPlayerInput, stepPhysics, type PlayerBody } from "../physics.ts";
 import { kickoff, resetBall } from "./commands.ts";
 import { emit, type EventSink } from "./events.ts";
 import { refillCredit } from "./inputCredit.ts";
-import { isBallLive, isFrozenPhase } from "./phase.ts";
+import { isBallLive, isFrozenPhase, type MatchPhase } from "./phase.ts";
 import type { InputQueue, MatchSim } from "./sim.ts";
 import { isPlayingTeam, type PlayingTeam } from "./teams.ts";
 
 export interface StepInputs {
   /** The pending inputs of a person, or undefined when it has none (e.g. disconnected). */
   queueOf(id: string): InputQueue | undefined;
+}
+
+/** One input applied to one player, as the match rules allow it: sanitised, and not at all in a frozen
+ * phase. The sim applies every input (people's and bots') through it, and the client's reconciler replays
+ * its own inputs through it, so neither caller decides "frozen" or "sanitised" by itself. */
+export function applyMatchInput(player: PlayerBody, input: InputIntent, phase: MatchPhase, dt: number): void {
+  if (!isFrozenPhase(phase)) applyPlayerInput(player, sanitizeInput(input), dt);
 }
 
 /** Reused every step so the step does not allocate. */
@@ -35,9 +42,7 @@ export function stepMatch(sim: MatchSim, inputs: StepInputs, dt: number, sink: E
   for (const [id, player] of sim.players) {
     if (player.isBot) {
       // Bots take the same path as people: an intent, sanitised, applied by the shared step.
-      if (!frozen && isPlayingTeam(player.team)) {
-        applyPlayerInput(player, sanitizeInput(botIntent(player, ballSight, player.team, player.botNumber)), dt);
-      }
+      if (!frozen && isPlayingTeam(player.team)) applyMatchInput(player, botIntent(player, ballSight, player.team, player.botNumber), sim.phase, dt);
     } else {
       const queue = inputs.queueOf(id);
       if (!isPlayingTeam(player.team)) {
@@ -50,7 +55,7 @@ export function stepMatch(sim: MatchSim, inputs: StepInputs, dt: number, sink: E
       if (queue) {
         for (const input of queue.take(allowed)) {
           taken += 1;
-          if (!frozen) applyPlayerInput(player, sanitizeInput(input), dt);
+          applyMatchInput(player, input, sim.phase, dt);
         }
       }
       player.inputCredit = credit - taken;

@@ -3,8 +3,6 @@ import { MATCH_LIMITS } from "../constants.ts";
 
 export type PlayingTeam = "red" | "blue";
 export type Team = PlayingTeam | "spectator";
-export const PLAYING_TEAMS: readonly PlayingTeam[] = ["red", "blue"];
-
 export function isPlayingTeam(team: string): team is PlayingTeam {
   return team === "red" || team === "blue";
 }
