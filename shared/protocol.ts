@@ -136,6 +136,7 @@ export interface ChatLine {
 
 export interface Notice {
   level: "info" | "error";
+  /** Worded on the server from a NoticeCode (shared/notices.ts); the wire keeps plain text for now. */
   text: string;
 }
 

@@ -11,6 +11,7 @@ import { applySettings } from "../../shared/match/commands.ts";
 import { longestPresentHuman } from "../../shared/match/teams.ts";
 import { whereText } from "../../shared/match/wording.ts";
 import { CreateOptions, describeIssue, ServerMessage, type ChatLine, type JoinCardInfo, type Notice } from "../../shared/protocol.ts";
+import { noticeText, type NoticeCode } from "../../shared/notices.ts";
 import { MatchState } from "../../shared/state.ts";
 import { serverConfig } from "../config.ts";
 import { requestScope } from "../limits/clientAddress.ts";
@@ -47,7 +48,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     moderation: this.moderation,
     command: (client, command) => this.match.command(client, command),
     systemChat: (text) => this.systemChat(text),
-    notice: (client, text) => this.notice(client, text),
+    notice: (client, code) => this.notice(client, code),
     chat: (line) => this.broadcast(ServerMessage.chat, line),
     clientById: (sessionId) => this.clients.getById(sessionId),
     setLocked: (locked) => void (locked ? this.lock() : this.unlock()),
@@ -131,7 +132,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   /** Graceful shutdown (SIGTERM): say why, then close with our own code, which the SDK does not retry
    * (the framework's default, 4001, is also final; ours lets the page say "restarting"). */
   onBeforeShutdown(): void {
-    this.notice(undefined, "Server restarting…");
+    this.notice(undefined, { code: "serverRestarting" });
     this.disconnect(CLOSE.serverRestart).catch(() => {
       // Already disposing.
     });
@@ -199,8 +200,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   }
 
   /** An error notice to one client, or to everyone when `client` is undefined. */
-  notice(client: Client | undefined, text: string): void {
-    const notice: Notice = { level: "error", text };
+  notice(client: Client | undefined, code: NoticeCode): void {
+    const notice: Notice = { level: "error", text: noticeText(code) };
     if (client) client.send(ServerMessage.notice, notice);
     else this.broadcast(ServerMessage.notice, notice);
   }

@@ -5,14 +5,15 @@ import { liveSink, type MatchEvent } from "../../shared/match/events.ts";
 import { recordingQueue, startLog, type CommandLog } from "../../shared/match/replay.ts";
 import { createMatchSim, type InputQueue } from "../../shared/match/sim.ts";
 import { stepMatch } from "../../shared/match/step.ts";
-import { announcementText, refusalText } from "../../shared/match/wording.ts";
+import { announcementText } from "../../shared/match/wording.ts";
+import type { NoticeCode } from "../../shared/notices.ts";
 import type { MatchState } from "../../shared/state.ts";
 import { MatchPublisher } from "./publishMatch.ts";
 
 /** Where the driver's output goes: the room's chat, notices and lobby listing. */
 export interface MatchOutlet<Sender> {
   systemChat(text: string): void;
-  notice(to: Sender | undefined, text: string): void;
+  notice(to: Sender | undefined, notice: NoticeCode): void;
   publishListing(): void;
 }
 
@@ -41,7 +42,7 @@ export class MatchDriver<Sender> {
     this.commandLog?.entries.push({ kind: "command", command: structuredClone(command) });
     const refusal = applyCommand(this.sim, command, this.sink);
     this.publish();
-    if (refusal) this.outlet.notice(sender, refusalText(refusal));
+    if (refusal) this.outlet.notice(sender, refusal);
     this.handleEvents();
     if (!refusal) this.outlet.publishListing();
   }

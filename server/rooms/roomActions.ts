@@ -3,6 +3,7 @@ import { validate, type Client } from "colyseus";
 import { CLOSE } from "../../shared/constants.ts";
 import type { MatchCommand } from "../../shared/match/commands.ts";
 import type { Team } from "../../shared/match/teams.ts";
+import type { NoticeCode } from "../../shared/notices.ts";
 import { CLIENT_MESSAGES, type ChatLine, type ClientMessageName, type ValidPayload } from "../../shared/protocol.ts";
 import type { MatchState } from "../../shared/state.ts";
 import { Allowances, type AllowanceKind } from "./allowances.ts";
@@ -16,17 +17,13 @@ export interface RoomPort {
   /** Gives the match sim a command; a refusal goes back to `client` as a notice. */
   command(client: Client | undefined, command: MatchCommand): void;
   systemChat(text: string): void;
-  notice(client: Client | undefined, text: string): void;
+  notice(client: Client | undefined, notice: NoticeCode): void;
   chat(line: ChatLine): void;
   clientById(sessionId: string): Client | undefined;
   setLocked(locked: boolean): void;
   publishListing(): void;
   now(): number;
 }
-
-const TOO_FAST: Record<AllowanceKind, string> = {
-  chat: "You are sending messages too fast", teamChange: "You are changing teams too fast", rename: "You are renaming too fast",
-};
 
 export class RoomActions {
   private readonly allowances = new Allowances();
@@ -72,7 +69,7 @@ export class RoomActions {
   private chat(client: Client, text: string): void {
     const player = this.room.state.players.get(client.sessionId);
     if (!player) return;
-    if (player.chatMuted) return this.room.notice(client, "The host has muted your chat");
+    if (player.chatMuted) return this.room.notice(client, { code: "chatMuted" });
     if (!this.allow(client, "chat")) return;
     this.room.chat({ from: player.name, fromId: client.sessionId, team: player.team, text, system: false });
   }
@@ -90,16 +87,16 @@ export class RoomActions {
     const player = this.room.state.players.get(client.sessionId);
     if (!player) return;
     const check = checkRename(this.room.state.players, client.sessionId, requested);
-    if (!check.ok) return this.room.notice(client, check.error);
+    if (!check.ok) return this.room.notice(client, check.refusal);
     if (check.name === player.name || !this.allow(client, "rename")) return;
     this.room.systemChat(`${player.name} is now ${check.name}`);
     this.room.command(client, { kind: "rename", id: client.sessionId, name: check.name });
   }
 
   private kick(host: Client, sessionId: string, reason: string | undefined): void {
-    if (sessionId === host.sessionId) return this.room.notice(host, "You cannot kick yourself");
+    if (sessionId === host.sessionId) return this.room.notice(host, { code: "cannotKickSelf" });
     const player = this.room.state.players.get(sessionId);
-    if (!player) return this.room.notice(host, "No such player");
+    if (!player) return this.room.notice(host, { code: "noSuchPlayer" });
     if (player.isBot) return this.room.command(host, { kind: "removeBot", id: sessionId });
     const why = reason?.trim() || "no reason given";
     // Kicked means out of this room for good (for this device): the share link refuses them from now on.
@@ -112,7 +109,7 @@ export class RoomActions {
 
   private mute(host: Client, sessionId: string, muted: boolean): void {
     const player = this.room.state.players.get(sessionId);
-    if (!player || player.isBot || sessionId === host.sessionId) return this.room.notice(host, "You cannot mute that player");
+    if (!player || player.isBot || sessionId === host.sessionId) return this.room.notice(host, { code: "cannotMute" });
     if (player.chatMuted === muted) return;
     player.chatMuted = muted;
     this.room.moderation.setMuted(sessionId, muted);
@@ -129,12 +126,12 @@ export class RoomActions {
   /** Takes one of the client's allowance slots of `kind`, or tells it to slow down. */
   private allow(client: Client, kind: AllowanceKind): boolean {
     if (this.allowances.take(kind, client.sessionId, this.room.now())) return true;
-    this.room.notice(client, TOO_FAST[kind]);
+    this.room.notice(client, { code: "tooFast", what: kind });
     return false;
   }
 
   private hostOnly(client: Client, action: () => void): void {
-    if (client.sessionId !== this.room.state.hostId) return this.room.notice(client, "Only the host can do that");
+    if (client.sessionId !== this.room.state.hostId) return this.room.notice(client, { code: "notHost" });
     action();
   }
 }
