@@ -11,6 +11,7 @@ import { applySettings } from "../../shared/match/commands.ts";
 import { longestPresentHuman } from "../../shared/match/teams.ts";
 import { whereText } from "../../shared/match/wording.ts";
 import { CreateOptions, describeIssue, ServerMessage, type ChatLine, type JoinCardInfo, type Notice } from "../../shared/protocol.ts";
+import { announcementText, type Announcement } from "../../shared/announcements.ts";
 import { noticeText, type NoticeCode } from "../../shared/notices.ts";
 import { MatchState } from "../../shared/state.ts";
 import { serverConfig } from "../config.ts";
@@ -47,7 +48,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     state: this.state,
     moderation: this.moderation,
     command: (client, command) => this.match.command(client, command),
-    systemChat: (text) => this.systemChat(text),
+    announce: (news) => this.announce(news),
     notice: (client, code) => this.notice(client, code),
     chat: (line) => this.broadcast(ServerMessage.chat, line),
     clientById: (sessionId) => this.clients.getById(sessionId),
@@ -123,7 +124,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     const player = this.state.players.get(client.sessionId);
     if (!player) return;
     player.connected = false;
-    this.systemChat(`${player.name} lost connection — holding the slot for ${serverConfig.reconnectGraceSeconds} s`);
+    this.announce({ kind: "lostConnection", name: player.name, graceSeconds: serverConfig.reconnectGraceSeconds });
     this.allowReconnection(client, serverConfig.reconnectGraceSeconds).catch(() => {
       // Rejected when the grace period ends or the room disposes; onLeave frees the slot.
     });
@@ -151,7 +152,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     if (!player) return client.leave(CLOSE.kicked, "Kicked by the host");
     this.giveOwnView(client);
     player.connected = true;
-    this.systemChat(`${player.name} is back`);
+    this.announce({ kind: "back", name: player.name });
   }
 
   onLeave(client: Client): void {
@@ -185,7 +186,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     const next = longestPresentHuman(this.state.players);
     this.state.hostId = next;
     const host = this.state.players.get(next);
-    if (host) this.systemChat(`${host.name} is now the host`);
+    if (host) this.announce({ kind: "newHost", name: host.name });
   }
 
   /** Lets a client see its own player's velocity (a view-only field) for its reconciler. */
@@ -195,7 +196,13 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     if (player) client.view.add(player);
   }
 
-  systemChat(text: string): void {
+  /** Tells the room some news in its chat (worded by shared/announcements.ts). */
+  announce(news: Announcement): void {
+    const text = announcementText(news);
+    if (text) this.systemChat(text);
+  }
+
+  private systemChat(text: string): void {
     this.broadcast(ServerMessage.chat, { from: "", fromId: "", team: "", text, system: true } satisfies ChatLine);
   }
 

@@ -5,14 +5,13 @@ import { liveSink, type MatchEvent } from "../../shared/match/events.ts";
 import { recordingQueue, startLog, type CommandLog } from "../../shared/match/replay.ts";
 import { createMatchSim, type InputQueue } from "../../shared/match/sim.ts";
 import { stepMatch } from "../../shared/match/step.ts";
-import { announcementText } from "../../shared/match/wording.ts";
 import type { NoticeCode } from "../../shared/notices.ts";
 import type { MatchState } from "../../shared/state.ts";
 import { MatchPublisher } from "./publishMatch.ts";
 
 /** Where the driver's output goes: the room's chat, notices and lobby listing. */
 export interface MatchOutlet<Sender> {
-  systemChat(text: string): void;
+  announce(news: MatchEvent): void;
   notice(to: Sender | undefined, notice: NoticeCode): void;
   publishListing(): void;
 }
@@ -62,13 +61,10 @@ export class MatchDriver<Sender> {
     this.publisher.publish(this.sim, this.state);
   }
 
-  /** The sim's events out: announcements into the chat, and a fresh listing when the score moved. */
+  /** The sim's events out: announced in the chat (those that have words), and a fresh listing when the score moved. */
   private handleEvents(): void {
     const events = this.sink.events.splice(0);
-    for (const event of events) {
-      const text = announcementText(event);
-      if (text) this.outlet.systemChat(text);
-    }
+    for (const event of events) this.outlet.announce(event);
     if (events.some(changesListing)) this.outlet.publishListing();
   }
 }

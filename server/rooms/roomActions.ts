@@ -3,6 +3,7 @@ import { validate, type Client } from "colyseus";
 import { CLOSE } from "../../shared/constants.ts";
 import type { MatchCommand } from "../../shared/match/commands.ts";
 import type { Team } from "../../shared/match/teams.ts";
+import type { Announcement } from "../../shared/announcements.ts";
 import type { NoticeCode } from "../../shared/notices.ts";
 import { CLIENT_MESSAGES, type ChatLine, type ClientMessageName, type ValidPayload } from "../../shared/protocol.ts";
 import type { MatchState } from "../../shared/state.ts";
@@ -16,7 +17,7 @@ export interface RoomPort {
   readonly moderation: Moderation;
   /** Gives the match sim a command; a refusal goes back to `client` as a notice. */
   command(client: Client | undefined, command: MatchCommand): void;
-  systemChat(text: string): void;
+  announce(news: Announcement): void;
   notice(client: Client | undefined, notice: NoticeCode): void;
   chat(line: ChatLine): void;
   clientById(sessionId: string): Client | undefined;
@@ -89,7 +90,7 @@ export class RoomActions {
     const check = checkRename(this.room.state.players, client.sessionId, requested);
     if (!check.ok) return this.room.notice(client, check.refusal);
     if (check.name === player.name || !this.allow(client, "rename")) return;
-    this.room.systemChat(`${player.name} is now ${check.name}`);
+    this.room.announce({ kind: "renamed", from: player.name, to: check.name });
     this.room.command(client, { kind: "rename", id: client.sessionId, name: check.name });
   }
 
@@ -101,7 +102,7 @@ export class RoomActions {
     const why = reason?.trim() || "no reason given";
     // Kicked means out of this room for good (for this device): the share link refuses them from now on.
     this.room.moderation.ban(sessionId);
-    this.room.systemChat(`${player.name} was kicked by the host (${why})`);
+    this.room.announce({ kind: "kicked", name: player.name, reason: why });
     const target = this.room.clientById(sessionId);
     if (target) target.leave(CLOSE.kicked, `Kicked by the host: ${why}`);
     else this.room.command(undefined, { kind: "leave", id: sessionId }); // a dropped player waiting to reconnect
@@ -113,13 +114,13 @@ export class RoomActions {
     if (player.chatMuted === muted) return;
     player.chatMuted = muted;
     this.room.moderation.setMuted(sessionId, muted);
-    this.room.systemChat(muted ? `The host muted ${player.name}` : `The host unmuted ${player.name}`);
+    this.room.announce({ kind: "muted", name: player.name, muted });
   }
 
   private lock(locked: boolean): void {
     this.room.state.settings.locked = locked;
     this.room.setLocked(locked);
-    this.room.systemChat(locked ? "The host locked the room" : "The host unlocked the room");
+    this.room.announce({ kind: "locked", locked });
     this.room.publishListing();
   }
 

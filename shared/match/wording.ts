@@ -9,7 +9,7 @@ export function whereText(team: Team): string {
 }
 
 /** The chat line announcing an event, or null for events nobody is told about in words. */
-export function announcementText(event: MatchEvent): string | null {
+export function matchEventText(event: MatchEvent): string | null {
   switch (event.kind) {
     case "goal":
       return `GOAL for ${event.team}${event.scorerName ? ` by ${event.scorerName}` : ""} — ${event.scoreRed}:${event.scoreBlue}`;
