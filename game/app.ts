@@ -1,5 +1,4 @@
 // The app controller: routes (/ and /r/<roomId>), menu → match → menu, and wiring of HUD, keyboard and connection.
-import { roomIdFromPath } from "../shared/roomId.ts";
 import { CLOSE } from "../shared/constants.ts";
 import { IDLE_INTENT, type InputIntent } from "../shared/input.ts";
 import type { CreateOptions } from "../shared/protocol.ts";
@@ -17,6 +16,7 @@ import { showJoinCard, type JoinCardHandle } from "./ui/joinCard.ts";
 import { showMenu, type MenuActions, type MenuHandle } from "./ui/menu.ts";
 import type { Stage } from "./stage.ts";
 import { rememberName } from "./ui/playerName.ts";
+import { roomIdFromPath } from "../shared/roomId.ts";
 
 /** Read-only view for debugging and the browser tests: what this page knows about its match. */
 export interface ReboundDebugView {

@@ -1,8 +1,8 @@
 // Browser entry: shows the DOM menu at once, then loads Phaser (a separate chunk) for the pitch behind it.
-import { applyTeamColours } from "./ui/teamColours.ts";
 import "./jitlessZod.ts";
 import { startApp } from "./app.ts";
 import { Stage } from "./stage.ts";
+import { applyTeamColours } from "./ui/teamColours.ts";
 
 applyTeamColours(document.documentElement);
 const stage = new Stage();

@@ -1,6 +1,5 @@
 // The benchmark's headless Rebound player on the real @colyseus/sdk: joins a match, chases the ball at 60 Hz, measures what it sees.
 // One module for every benchmark that needs SDK bots (capacity, bandwidth, latency, live score, the browser match).
-import { isPlayingTeam } from "../../shared/match/teams.ts";
 import "./forceWsPackage.ts";
 import { Client, type InputHandle, type Room } from "@colyseus/sdk";
 import WebSocket from "ws";
@@ -13,6 +12,7 @@ import type { BenchBot, BotFactory } from "./benchBot.ts";
 import { BotMeter } from "./botMeter.ts";
 import type { FleetSinks } from "./fleetSinks.ts";
 import { WireMeter } from "./wireMeter.ts";
+import { isPlayingTeam } from "../../shared/match/teams.ts";
 
 type MatchRoomHandle = Room<unknown, MatchState>;
 

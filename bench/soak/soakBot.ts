@@ -1,12 +1,12 @@
 // A light soak-test player on the real @colyseus/sdk: chases the ball at 60 Hz with the practice-bot brain, restarts finished matches when it is the host, chats now and then.
-import { isMatchRunning } from "../../shared/match/phase.ts";
-import { isPlayingTeam } from "../../shared/match/teams.ts";
 import { Client, type InputHandle, type Room } from "@colyseus/sdk";
 import { BallWatcher, botIntent } from "../../shared/bot.ts";
 import { TICK_HZ } from "../../shared/constants.ts";
 import { PlayerInput } from "../../shared/input.ts";
 import { ClientMessage, MATCH_ROOM } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
+import { isMatchRunning } from "../../shared/match/phase.ts";
+import { isPlayingTeam } from "../../shared/match/teams.ts";
 
 /** Frames between two chat lines from one bot (about 30 s), staggered by bot number. */
 const CHAT_EVERY_FRAMES = 30 * TICK_HZ;

@@ -1,10 +1,10 @@
 // Entry of the compare page (/compare/<roomId>): its own small bundle, no Phaser; reads the room id from the path.
-import { applyTeamColours } from "../ui/teamColours.ts";
-import { roomIdFromPath } from "../../shared/roomId.ts";
 import "../jitlessZod.ts";
 import { serverEndpoint } from "../net/endpoint.ts";
 import { el } from "../ui/dom.ts";
 import { startComparePage } from "./comparePage.ts";
+import { applyTeamColours } from "../ui/teamColours.ts";
+import { roomIdFromPath } from "../../shared/roomId.ts";
 
 applyTeamColours(document.documentElement);
 const root = document.getElementById("compare-root");

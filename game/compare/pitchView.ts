@@ -1,7 +1,7 @@
 // A small pitch on a plain 2D canvas (no Phaser): field lines, both goals, the ball where the data says, and a trail of recent updates.
-import { TEAM_COLOUR_CSS } from "../ui/teamColours.ts";
 import { BALL, FIELD } from "../../shared/constants.ts";
 import { el } from "../ui/dom.ts";
+import { TEAM_COLOUR_CSS } from "../ui/teamColours.ts";
 
 const SCALE = 0.5;
 const MARGIN = 24;

@@ -1,5 +1,4 @@
 // Match scene: draws the live match (predicted self, interpolated others and ball) and feeds input every frame.
-import { isPlayingTeam } from "../../shared/match/teams.ts";
 import Phaser from "phaser";
 import { BALL, KICK, PLAYER } from "../../shared/constants.ts";
 import type { InputIntent } from "../../shared/input.ts";
@@ -11,6 +10,7 @@ import { goalCelebration, kickFlash } from "./effects.ts";
 import { drawField } from "./fieldArt.ts";
 import { keepPitchFramed, TEAM_COLOURS } from "./layout.ts";
 import { MatchEventDetector, type MatchEvent, type SnapshotPlayer } from "./matchEvents.ts";
+import { isPlayingTeam } from "../../shared/match/teams.ts";
 
 /** Names on the canvas stay at least this tall on screen (CSS px), however small the pitch is drawn. */
 const MIN_LABEL_PX = 10;

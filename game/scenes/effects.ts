@@ -1,8 +1,8 @@
 // On-pitch effects: the goal celebration (burst of the scorer's colour from the net, flash, shake) and the flash of a kick that connected.
-import { isPlayingTeam } from "../../shared/match/teams.ts";
 import Phaser from "phaser";
 import { FIELD } from "../../shared/constants.ts";
 import { TEAM_COLOURS } from "./layout.ts";
+import { isPlayingTeam } from "../../shared/match/teams.ts";
 
 /** A ring that grows and fades: a kick connecting, or the shock of a goal. */
 export function pulseRing(scene: Phaser.Scene, x: number, y: number, colour: number, from: number, to: number, durationMs: number): void {

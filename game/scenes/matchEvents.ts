@@ -6,8 +6,8 @@
 // where the ball was then: a player within reach (a kick if that player held kick then or at the next
 // snapshot, else a bump), a post, or a wall; then it starts over, so one hit is heard once. A goal, a whistle and the final whistle are phase changes. Since only decoded
 // server state goes in, a kick the client merely predicted never makes a sound.
-import { isBallLive } from "../../shared/match/phase.ts";
 import { BALL, FIELD, KICK, PLAYER } from "../../shared/constants.ts";
+import { isBallLive } from "../../shared/match/phase.ts";
 
 export interface SnapshotPlayer {
   id: string;

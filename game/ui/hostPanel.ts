@@ -1,9 +1,9 @@
 // The host's controls (DOM): bots, lock, match settings between matches. The server enforces every one of them.
-import { isMatchRunning } from "../../shared/match/phase.ts";
 import { MATCH_LIMITS } from "../../shared/constants.ts";
 import type { SettingsPayload } from "../../shared/protocol.ts";
 import type { MatchState, PlayingTeam } from "../../shared/state.ts";
 import { el, setText } from "./dom.ts";
+import { isMatchRunning } from "../../shared/match/phase.ts";
 
 export interface HostPanelActions {
   addBot(team: PlayingTeam): void;

@@ -1,6 +1,4 @@
 // The match HUD (DOM): score and clock, phase banners, roster with host crown, ping, share link, actions, chat.
-import { isMatchRunning } from "../../shared/match/phase.ts";
-import { teamFull } from "../../shared/match/teams.ts";
 import { TICK_HZ } from "../../shared/constants.ts";
 import type { MatchState, Player, Team } from "../../shared/state.ts";
 import { sounds } from "../audio/sounds.ts";
@@ -10,6 +8,8 @@ import { el, overlay, setText } from "./dom.ts";
 import { HostPanel, type HostPanelActions } from "./hostPanel.ts";
 import { TEAM_MARK } from "./teamMark.ts";
 import { askRename, rosterButtons, type RosterActions } from "./rosterActions.ts";
+import { isMatchRunning } from "../../shared/match/phase.ts";
+import { teamFull } from "../../shared/match/teams.ts";
 
 export interface HudActions extends HostPanelActions, RosterActions {
   chat(text: string): void;

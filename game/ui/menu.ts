@@ -1,5 +1,4 @@
 // The start menu (DOM): name, Quick play, Host a room (settings form), Join by code or link.
-import { roomIdFromCode } from "../../shared/roomId.ts";
 import { LIMITS, MATCH_DEFAULTS, MATCH_LIMITS } from "../../shared/constants.ts";
 import type { CreateOptions } from "../../shared/protocol.ts";
 import { isTouchScreen } from "../input/touch.ts";
@@ -7,6 +6,7 @@ import type { ListedRoom } from "../net/lobby.ts";
 import { el, overlay } from "./dom.ts";
 import { renderRoomList } from "./roomList.ts";
 import { nameProblem, rememberedName, rememberName } from "./playerName.ts";
+import { roomIdFromCode } from "../../shared/roomId.ts";
 
 export interface MenuActions {
   quickPlay(name: string): Promise<void>;

@@ -1,11 +1,11 @@
 // GET /api/rooms/<roomId>/live: one match's score, clock and ball as JSON, for pages that poll over plain HTTP (public rooms; password rooms with the password).
-import { isRoomId } from "../../shared/roomId.ts";
 import type { Application, Response } from "express";
 import { matchMaker } from "colyseus";
 import { parseLiveSnapshot, ROOM_PASSWORD_HEADER, type LiveSnapshot } from "../../shared/liveSnapshot.ts";
 import { MATCH_ROOM } from "../../shared/protocol.ts";
 import type { Refusal } from "../limits/quotas.ts";
 import type { MatchRoom } from "../rooms/MatchRoom.ts";
+import { isRoomId } from "../../shared/roomId.ts";
 
 /** Finds the match wherever it runs: the room cache (shared through the driver when scaled out)
  * says whether it exists; remoteRoomCall calls the room directly in this process, or over the

@@ -1,9 +1,9 @@
 // GET /api/rooms/<roomId>/card: what a share link's join card shows before joining (see rooms/joinCard.ts).
-import { isRoomId } from "../../shared/roomId.ts";
 import type { Application } from "express";
 import { matchMaker } from "colyseus";
 import { MATCH_ROOM, type JoinCardInfo } from "../../shared/protocol.ts";
 import type { MatchRoom } from "../rooms/MatchRoom.ts";
+import { isRoomId } from "../../shared/roomId.ts";
 
 export function mountRoomCard(app: Application): void {
   app.get("/api/rooms/:roomId/card", async (req, res) => {
