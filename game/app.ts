@@ -16,6 +16,7 @@ import { showJoinCard, type JoinCardHandle } from "./ui/joinCard.ts";
 import { showMenu, type MenuActions, type MenuHandle } from "./ui/menu.ts";
 import type { Stage } from "./stage.ts";
 import { rememberName } from "./ui/playerName.ts";
+import { roomIdFromPath } from "../shared/roomId.ts";
 
 /** Waits between attempts to reclaim this tab's seat after a reload (about 8 s in all). */
 const RECLAIM_BACKOFF_MS = [250, 500, 1000, 2000, 2000, 2000];
@@ -95,21 +96,21 @@ export function startApp(stage: Stage): void {
     let myName = connection.me?.name ?? "";
     const keyboard = new KeyboardInput();
     const hud = new Hud({
-      chat: (text) => connection.chat(text),
-      setTeam: (team) => connection.setTeam(team),
-      start: () => connection.startMatch(),
-      stop: () => connection.stopMatch(),
+      chat: (text) => connection.send("chat", { text }),
+      setTeam: (team) => connection.send("setTeam", { team }),
+      start: () => connection.send("startMatch", {}),
+      stop: () => connection.send("stopMatch", {}),
       leave: () => void connection.leave(),
-      movePlayer: (sessionId, team) => connection.movePlayer(sessionId, team),
-      kickPlayer: (sessionId, reason) => connection.kickPlayer(sessionId, reason),
-      mutePlayer: (sessionId, muted) => connection.mutePlayer(sessionId, muted),
+      movePlayer: (sessionId, team) => connection.send("movePlayer", { sessionId, team }),
+      kickPlayer: (sessionId, reason) => connection.send("kickPlayer", reason ? { sessionId, reason } : { sessionId }),
+      mutePlayer: (sessionId, muted) => connection.send("mutePlayer", { sessionId, muted }),
       muteForMe: (sessionId, muted) => { if (muted) mutedForMe.add(sessionId); else mutedForMe.delete(sessionId); },
       isMutedForMe: (sessionId) => mutedForMe.has(sessionId),
-      rename: (name) => connection.rename(name),
-      addBot: (team) => connection.addBot(team),
-      removeBot: () => connection.removeBot(),
-      lock: (locked) => connection.lockRoom(locked),
-      updateSettings: (settings) => connection.updateSettings(settings),
+      rename: (name) => connection.send("rename", { name }),
+      addBot: (team) => connection.send("addBot", { team }),
+      removeBot: () => connection.send("removeBot", {}),
+      lock: (locked) => connection.send("lockRoom", { locked }),
+      updateSettings: (settings) => connection.send("updateSettings", settings),
     });
     const touch = isTouchScreen() ? new TouchControls() : null;
     const netPanel = new NetPanel(connection);
@@ -237,11 +238,11 @@ export function startApp(stage: Stage): void {
 
   // Route at once: the DOM menu (or a deep-link join) does not wait for Phaser, which loads behind it.
   {
-    const deepLink = /^\/r\/([A-Za-z0-9_-]+)/.exec(location.pathname);
+    const deepLink = roomIdFromPath(location.pathname, "r");
     if (!deepLink) {
       openMenu();
       return;
     }
-    void openLink(deepLink[1], new URLSearchParams(location.search).has("spectate"));
+    void openLink(deepLink, new URLSearchParams(location.search).has("spectate"));
   }
 }

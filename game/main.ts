@@ -2,7 +2,9 @@
 import "./jitlessZod.ts";
 import { startApp } from "./app.ts";
 import { Stage } from "./stage.ts";
+import { applyTeamColours } from "./ui/teamColours.ts";
 
+applyTeamColours(document.documentElement);
 const stage = new Stage();
 startApp(stage);
 // The engine is the biggest download: fetch it only after the menu has been painted.

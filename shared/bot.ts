@@ -1,8 +1,26 @@
 // Practice bot brain: chase the ball from behind and kick it towards the opponents' goal. Pure and deterministic.
-import { BALL, FIELD, KICK, PLAYER } from "./constants.ts";
+import { BALL, FIELD, KICK, PLAYER, TICK_HZ } from "./constants.ts";
 import { AXIS_MAX, type InputIntent } from "./input.ts";
-import type { Body } from "./physics.ts";
-import type { PlayingTeam } from "./state.ts";
+import type { PlayingTeam } from "./match/teams.ts";
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** The ball as any client sees it: a synced position and the speed its positions show.
+ * Why not the ball's velocity: it is never synced, so a bot that read it (as the SDK bench bots did)
+ * saw a ball at rest while the server's bots saw the real one. Every bot now sees the same thing. */
+export interface BallSight extends Point {
+  /** px/s, from the distance the ball moved since it was last seen. */
+  speed: number;
+}
+
+/** The ball seen at `now`, `ticksSince` ticks after it was seen at `before` (speed 0 with no earlier sighting). */
+export function sightOfBall(now: Point, before: Point | null, ticksSince: number): BallSight {
+  const speed = before && ticksSince > 0 ? (Math.hypot(now.x - before.x, now.y - before.y) * TICK_HZ) / ticksSince : 0;
+  return { x: now.x, y: now.y, speed };
+}
 
 /** How far behind the ball (away from the target goal) the bot lines up before pushing through. */
 const LINE_UP_DISTANCE = PLAYER.radius + BALL.radius + 14;
@@ -16,7 +34,7 @@ const STALL_SPEED = 30;
  * goal, then drive through the ball and hold kick when it is in reach. `variant` (e.g. the bot's
  * number) picks which part of the goal mouth it aims at.
  */
-export function botIntent(bot: Body, ball: Body, team: PlayingTeam, variant = 0): InputIntent {
+export function botIntent(bot: Point, ball: BallSight, team: PlayingTeam, variant = 0): InputIntent {
   const goalX = team === "red" ? FIELD.width + FIELD.goalDepth / 2 : -FIELD.goalDepth / 2;
   // Each bot aims at its own spot in the mouth (by team and variant), so two bots meeting head-on
   // push along different lines and the ball squirts out instead of being pinned between them.
@@ -58,15 +76,29 @@ export function botIntent(bot: Body, ball: Body, team: PlayingTeam, variant = 0)
   const inReach = ballDistance - PLAYER.radius - BALL.radius <= KICK.reach;
   // Kick whenever the ball would go roughly forwards, not only when perfectly lined up: it breaks
   // the stalemates where two bots lean on the ball from opposite sides.
-  const stalled = Math.hypot(ball.vx, ball.vy) < STALL_SPEED;
+  const stalled = ball.speed < STALL_SPEED;
   return steerTowards(bot, targetX, targetY, inReach && (alignment > 0.85 || stalled));
 }
 
 /** Full-speed input towards a point (no movement once within a few pixels). */
-function steerTowards(bot: Body, targetX: number, targetY: number, kick: boolean): InputIntent {
+function steerTowards(bot: Point, targetX: number, targetY: number, kick: boolean): InputIntent {
   const moveX = targetX - bot.x;
   const moveY = targetY - bot.y;
   const moveLength = Math.hypot(moveX, moveY);
   const scale = moveLength > 4 ? AXIS_MAX / moveLength : 0;
   return { moveX: Math.trunc(moveX * scale), moveY: Math.trunc(moveY * scale), kick };
+}
+
+/** For a client's bot: turns the synced ball positions, stamped with the server tick, into a BallSight
+ * (the same rule the sim's own bots see the ball by: distance moved over ticks elapsed). */
+export class BallWatcher {
+  private seen: { x: number; y: number; tick: number } | null = null;
+  private sight: BallSight = { x: 0, y: 0, speed: 0 };
+
+  see(ball: Point, tick: number): BallSight {
+    if (this.seen && this.seen.tick === tick) return this.sight;
+    this.sight = sightOfBall(ball, this.seen, this.seen ? tick - this.seen.tick : 0);
+    this.seen = { x: ball.x, y: ball.y, tick };
+    return this.sight;
+  }
 }

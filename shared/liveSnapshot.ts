@@ -1,6 +1,5 @@
 // The live-score JSON that GET /api/rooms/<roomId>/live answers (HTTP polling): its type, how a room builds it, how a reader checks it.
-import { TICK_HZ } from "./constants.ts";
-import { secondsLeft, type MatchClock, type MatchRules } from "./matchFlow.ts";
+import { clockSeconds, type MatchClock, type MatchRules } from "./matchFlow.ts";
 
 /** The polling endpoint's path for one room (the server mounts `/api/rooms/:roomId/live`). */
 /** A password room's live view is served only with its password in this request header (never in the URL: logs, referrers). */
@@ -38,14 +37,13 @@ export interface LiveSource extends MatchClock {
 }
 
 export function liveSnapshotOf(roomId: string, state: LiveSource, serverTime: number): LiveSnapshot {
-  const left = secondsLeft(state, state.settings);
   return {
     roomId,
     phase: state.phase,
     scoreRed: state.scoreRed,
     scoreBlue: state.scoreBlue,
     elapsedTicks: state.elapsedTicks,
-    clockSeconds: left ?? Math.floor(state.elapsedTicks / TICK_HZ),
+    clockSeconds: clockSeconds(state, state.settings),
     ball: { x: state.ball.x, y: state.ball.y },
     tick: state.tick,
     // The wire stamp of a state patch is the same value truncated to whole ms (uint32).

@@ -3,22 +3,6 @@ import { z } from "zod";
 import { LIMITS, MATCH_LIMITS } from "./constants.ts";
 import { checkText, type TextRule } from "./text.ts";
 
-/** Client → server message names. */
-export const ClientMessage = {
-  chat: "chat",
-  setTeam: "setTeam",
-  startMatch: "startMatch",
-  stopMatch: "stopMatch",
-  updateSettings: "updateSettings",
-  movePlayer: "movePlayer",
-  kickPlayer: "kickPlayer",
-  lockRoom: "lockRoom",
-  addBot: "addBot",
-  removeBot: "removeBot",
-  rename: "rename",
-  mutePlayer: "mutePlayer",
-} as const;
-
 /** Server → client message names. */
 export const ServerMessage = {
   chat: "chat",
@@ -91,6 +75,31 @@ export const SettingsPayload = z.object({
 }).strict();
 export type SettingsPayload = z.infer<typeof SettingsPayload>;
 
+/** Client → server messages: each name with the schema its payload must pass. The one place to add a
+ * message: the room's handlers (server/rooms/roomActions.ts) and the client's typed send are built on it. */
+export const CLIENT_MESSAGES = {
+  chat: ChatPayload,
+  setTeam: SetTeamPayload,
+  startMatch: EmptyPayload,
+  stopMatch: EmptyPayload,
+  updateSettings: SettingsPayload,
+  movePlayer: MovePlayerPayload,
+  kickPlayer: KickPlayerPayload,
+  lockRoom: LockRoomPayload,
+  addBot: AddBotPayload,
+  removeBot: RemoveBotPayload,
+  rename: RenamePayload,
+  mutePlayer: MutePlayerPayload,
+} as const;
+export type ClientMessageName = keyof typeof CLIENT_MESSAGES;
+/** What a client may send as `name`'s payload (before the server's transforms). */
+export type ClientPayload<K extends ClientMessageName> = z.input<(typeof CLIENT_MESSAGES)[K]>;
+/** What the server's handler for `name` receives (validated and transformed). */
+export type ValidPayload<K extends ClientMessageName> = z.output<(typeof CLIENT_MESSAGES)[K]>;
+
+/** Client → server message names, as constants (`ClientMessage.chat === "chat"`). */
+export const ClientMessage = Object.fromEntries(Object.keys(CLIENT_MESSAGES).map((name) => [name, name])) as { readonly [K in ClientMessageName]: K };
+
 /** A random id the browser keeps in localStorage: what a host's kick bans (there are no accounts). */
 export const DeviceId = z.string().regex(/^[A-Za-z0-9-]{16,64}$/);
 
@@ -127,6 +136,7 @@ export interface ChatLine {
 
 export interface Notice {
   level: "info" | "error";
+  /** Worded on the server from a NoticeCode (shared/notices.ts); the wire keeps plain text for now. */
   text: string;
 }
 

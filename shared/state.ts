@@ -2,9 +2,10 @@
 import { schema, t, type SchemaType } from "@colyseus/schema";
 import { MATCH_DEFAULTS, WIRE } from "./constants.ts";
 
-export type Team = "red" | "blue" | "spectator";
-export type PlayingTeam = "red" | "blue";
-export type MatchPhase = "waiting" | "countdown" | "playing" | "goal" | "ended";
+import type { MatchPhase } from "./match/phase.ts";
+import type { PlayingTeam, Team } from "./match/teams.ts";
+
+export type { MatchPhase, PlayingTeam, Team };
 
 /** 2-byte quantized wire coordinates. "wrap" spreads 2^16 steps over a power-of-two span, so every
  * value on the step's grid (POSITION_GRID / VELOCITY_GRID) travels exactly; values never reach the seam. */
@@ -14,7 +15,7 @@ const velocity = () => t.quantized({ ...WIRE.velocity, bits: 16, mode: "wrap" })
 /** A player's disc. The server writes these once per tick from its plain simulation bodies. */
 export const Player = schema({
   name: t.string().default(""),
-  team: t.string().default("spectator"),
+  team: t.string<Team>().default("spectator"),
   x: position(),
   y: position(),
   /** Velocity is sent only to the player it belongs to (StateView): their reconciler replays from
@@ -39,7 +40,8 @@ export type Player = SchemaType<typeof Player>;
 export const Ball = schema({
   x: position(),
   y: position(),
-  /** Clients interpolate the ball from positions; its velocity stays on the server. */
+  /** Clients interpolate the ball from positions; its velocity stays on the server (never synced: no
+   * client code may read it, bots included: see BallSight in shared/bot.ts). */
   vx: t.number().noSync().default(0),
   vy: t.number().noSync().default(0),
 }, "Ball");
@@ -58,7 +60,7 @@ export const MatchSettings = schema({
 export type MatchSettings = SchemaType<typeof MatchSettings>;
 
 export const MatchState = schema({
-  phase: t.string().default("waiting"),
+  phase: t.string<MatchPhase>().default("waiting"),
   /** Ticks left in the current countdown or goal celebration. */
   phaseTicks: t.uint16().default(0),
   /** Ticks of play elapsed in this match (the clock shows limit − elapsed, or elapsed when unlimited). */
@@ -67,10 +69,10 @@ export const MatchState = schema({
   scoreRed: t.uint8().default(0),
   scoreBlue: t.uint8().default(0),
   /** Team that scored last ("" before any goal): kickoff goes to the other team. */
-  lastGoalTeam: t.string().default(""),
+  lastGoalTeam: t.string<PlayingTeam | "">().default(""),
   lastScorerName: t.string().default(""),
   /** "red", "blue" or "draw" once the match has ended. */
-  winner: t.string().default(""),
+  winner: t.string<PlayingTeam | "draw" | "">().default(""),
   hostId: t.string().default(""),
   /** Server tick counter, for the network panel. */
   tick: t.uint32().default(0),

@@ -1,6 +1,6 @@
 // A benchmark bot for the naive baseline: the same steering and measurements as the Rebound bot, over plain ws + JSON.
 import WebSocket from "ws";
-import { botIntent } from "../../shared/bot.ts";
+import { BallWatcher, botIntent } from "../../shared/bot.ts";
 import { IDLE_INTENT } from "../../shared/input.ts";
 import type { BenchBot, BotFactory } from "../bots/benchBot.ts";
 import { BotMeter } from "../bots/botMeter.ts";
@@ -30,6 +30,8 @@ function connect(endpoint: string, hello: BaselineClientMessage): Promise<{ sock
 }
 
 export class BaselineBot implements BenchBot {
+  /** The ball as this client sees it (positions only: its velocity is never synced). */
+  private readonly ballWatcher = new BallWatcher();
   readonly meter: BotMeter;
   readonly plays = true;
   readonly roomId: string;
@@ -87,7 +89,7 @@ export class BaselineBot implements BenchBot {
 
   step(): void {
     if (!this.open) return;
-    const intent = this.me && this.latest ? botIntent(this.me, this.latest.ball, this.me.team) : IDLE_INTENT;
+    const intent = this.me && this.latest ? botIntent(this.me, this.ballWatcher.see(this.latest.ball, this.latest.tick), this.me.team) : IDLE_INTENT;
     this.seq += 1;
     this.send({ t: "input", seq: this.seq, moveX: intent.moveX, moveY: intent.moveY, kick: intent.kick });
     this.meter.onInputSent(this.seq);

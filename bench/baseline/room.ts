@@ -1,72 +1,76 @@
-// One naive baseline match: the same shared rules (input, step, kickoff, match flow), full JSON state to every client every tick.
+// One naive baseline match: the same shared match simulation as the Rebound room, full JSON state to every client every tick.
 import type WebSocket from "ws";
-import { MATCH_DEFAULTS, TICK_HZ } from "../../shared/constants.ts";
-import { sanitizeInput, type InputIntent } from "../../shared/input.ts";
-import { kickoffSpot, placeBallForKickoff, placeBody } from "../../shared/kickoff.ts";
-import { isBallLive, recordGoal, startMatch, stepMatchFlow, type MatchClock, type MatchRules } from "../../shared/matchFlow.ts";
-import { applyPlayerInput, stepPhysics, type Body, type PlayerBody } from "../../shared/physics.ts";
-import type { MatchPhase, PlayingTeam } from "../../shared/state.ts";
+import { TICK_HZ } from "../../shared/constants.ts";
+import type { InputIntent } from "../../shared/input.ts";
+import { applyCommand } from "../../shared/match/commands.ts";
+import { liveSink } from "../../shared/match/events.ts";
+import { createMatchSim, type InputQueue } from "../../shared/match/sim.ts";
+import { stepMatch } from "../../shared/match/step.ts";
+import { freeTeam, isPlayingTeam } from "../../shared/match/teams.ts";
 import { PatchTimer, StepTimer } from "../../server/metrics.ts";
 import type { BaselinePlayer, BaselineState } from "./protocol.ts";
 
-/** Same caps as the Rebound room, so both servers do the same work per input. */
-const MAX_INPUTS_PER_TICK = 2;
+/** Inputs a seat may have waiting; more are dropped (the Rebound room's channel buffer plays this part). */
 const MAX_QUEUED_INPUTS = 16;
 
-interface SeatedPlayer extends PlayerBody {
+/** A client's pending inputs; remembers the seq of the last one the sim took, for the ack. */
+class SeatQueue implements InputQueue {
+  readonly pending: (InputIntent & { seq: number })[] = [];
+  ack = 0;
+
+  *take(max: number): Iterable<InputIntent> {
+    for (const input of this.pending.splice(0, max)) {
+      this.ack = input.seq;
+      yield input;
+    }
+  }
+
+  drain(): void {
+    this.pending.length = 0;
+  }
+}
+
+interface Seat {
   id: string;
-  name: string;
-  team: PlayingTeam;
-  goals: number;
-  ack: number;
-  queue: (InputIntent & { seq: number })[];
+  queue: SeatQueue;
 }
 
 export class BaselineRoom {
   readonly id: string;
-  private readonly seats = new Map<WebSocket, SeatedPlayer>();
-  private readonly ball: Body = { x: 0, y: 0, vx: 0, vy: 0 };
-  private readonly match: MatchClock = {
-    phase: "waiting", phaseTicks: 0, elapsedTicks: 0, goldenGoal: false,
-    scoreRed: 0, scoreBlue: 0, lastGoalTeam: "", winner: "",
-  };
-  private readonly rules: MatchRules = { scoreLimit: MATCH_DEFAULTS.scoreLimit, timeLimitSeconds: MATCH_DEFAULTS.timeLimitSeconds };
+  private readonly seats = new Map<WebSocket, Seat>();
+  private readonly queues = new Map<string, SeatQueue>();
+  private readonly sim = createMatchSim();
+  /** The baseline has no chat: the sim's events are dropped after each step. */
+  private readonly sink = liveSink();
   private readonly startedAt = Date.now();
   private readonly timer: NodeJS.Timeout;
   private host: WebSocket | null = null;
-  private tick = 0;
   private nextId = 0;
-  private lastTouch: SeatedPlayer | null = null;
   private readonly onEmpty: () => void;
 
   constructor(id: string, onEmpty: () => void) {
     this.id = id;
     this.onEmpty = onEmpty;
-    placeBallForKickoff(this.ball);
     // The naive loop: a plain interval at the tick rate, one step per call.
     this.timer = setInterval(() => this.step(), 1000 / TICK_HZ);
   }
 
-  /** Seats a client on the smaller team; null when both teams are full. */
-  join(socket: WebSocket, name: string): SeatedPlayer | null {
-    let red = 0;
-    for (const seat of this.seats.values()) if (seat.team === "red") red++;
-    const blue = this.seats.size - red;
-    const cap = MATCH_DEFAULTS.playersPerTeam;
-    if (red >= cap && blue >= cap) return null;
-    const team: PlayingTeam = red >= cap ? "blue" : blue >= cap ? "red" : blue < red ? "blue" : "red";
-    const spot = kickoffSpot(team, team === "red" ? red : blue);
-    const seat: SeatedPlayer = {
-      id: `p${++this.nextId}`, name, team, goals: 0, ack: 0, queue: [],
-      x: spot.x, y: spot.y, vx: 0, vy: 0, kicking: false, kickCooldown: 0,
-    };
+  /** Seats a client on the smaller team; null when both teams are full (the baseline has no spectators). */
+  join(socket: WebSocket, name: string): { id: string } | null {
+    if (freeTeam(this.sim.players, this.sim.settings.playersPerTeam) === null) return null;
+    const seat: Seat = { id: `p${++this.nextId}`, queue: new SeatQueue() };
+    applyCommand(this.sim, { kind: "join", id: seat.id, name, spectate: false }, this.sink);
     this.seats.set(socket, seat);
+    this.queues.set(seat.id, seat.queue);
     this.host ??= socket;
     return seat;
   }
 
   leave(socket: WebSocket): void {
+    const seat = this.seats.get(socket);
+    if (seat) applyCommand(this.sim, { kind: "leave", id: seat.id }, this.sink);
     this.seats.delete(socket);
+    if (seat) this.queues.delete(seat.id);
     if (this.host === socket) this.host = this.seats.keys().next().value ?? null;
     if (this.seats.size === 0) {
       clearInterval(this.timer);
@@ -75,81 +79,47 @@ export class BaselineRoom {
   }
 
   input(socket: WebSocket, input: InputIntent & { seq: number }): void {
-    const seat = this.seats.get(socket);
-    if (!seat || seat.queue.length >= MAX_QUEUED_INPUTS) return;
-    seat.queue.push(input);
+    const queue = this.seats.get(socket)?.queue;
+    if (!queue || queue.pending.length >= MAX_QUEUED_INPUTS) return;
+    queue.pending.push(input);
   }
 
   start(socket: WebSocket): void {
     if (socket !== this.host) return;
-    startMatch(this.match);
-    this.kickoff();
+    applyCommand(this.sim, { kind: "start" }, this.sink);
   }
 
   private step(): void {
     const timer = StepTimer.start();
-    this.tick += 1;
-    const frozen = this.match.phase === "countdown" || this.match.phase === "ended";
-    const pitch: SeatedPlayer[] = [];
-    for (const seat of this.seats.values()) {
-      const inputs = seat.queue.splice(0, MAX_INPUTS_PER_TICK);
-      for (const input of inputs) {
-        if (!frozen) applyPlayerInput(seat, sanitizeInput(input), 1 / TICK_HZ);
-        seat.ack = input.seq;
-      }
-      pitch.push(seat);
-    }
-    if (!frozen) {
-      const events = stepPhysics({ players: pitch, ball: this.ball }, 1 / TICK_HZ);
-      if (events.kickers.length > 0) this.lastTouch = pitch[events.kickers[0]];
-      if (events.goal) this.onGoal(events.goal);
-    }
-    if (stepMatchFlow(this.match, this.rules) === "kickoff") this.kickoff();
+    stepMatch(this.sim, { queueOf: (id) => this.queues.get(id) }, 1 / TICK_HZ, this.sink);
+    this.sink.events.length = 0;
     timer.stop();
     this.broadcast();
-  }
-
-  private onGoal(team: PlayingTeam): void {
-    if (!isBallLive(this.match.phase)) return;
-    if (this.match.phase === "waiting") {
-      placeBallForKickoff(this.ball);
-      return;
-    }
-    if (this.lastTouch && this.lastTouch.team === team) this.lastTouch.goals += 1;
-    recordGoal(this.match, this.rules, team);
-  }
-
-  private kickoff(): void {
-    const indexes = { red: 0, blue: 0 };
-    for (const seat of this.seats.values()) {
-      const spot = kickoffSpot(seat.team, indexes[seat.team]++);
-      placeBody(seat, spot.x, spot.y);
-    }
-    placeBallForKickoff(this.ball);
-    this.lastTouch = null;
   }
 
   /** Everything, every tick, as JSON text: what a first multiplayer prototype typically does. */
   private broadcast(): void {
     const timer = PatchTimer.start();
+    const sim = this.sim;
     const players: BaselinePlayer[] = [];
-    for (const seat of this.seats.values()) {
+    for (const [id, player] of sim.players) {
+      if (!isPlayingTeam(player.team)) continue;
       players.push({
-        id: seat.id, name: seat.name, team: seat.team, x: seat.x, y: seat.y, vx: seat.vx, vy: seat.vy,
-        kicking: seat.kicking, kickCooldown: seat.kickCooldown, goals: seat.goals, connected: true, ack: seat.ack,
+        id, name: player.name, team: player.team, x: player.x, y: player.y, vx: player.vx, vy: player.vy,
+        kicking: player.kicking, kickCooldown: player.kickCooldown, goals: player.goals, connected: true, ack: this.queues.get(id)?.ack ?? 0,
       });
     }
     const state: BaselineState = {
       t: "state",
-      tick: this.tick,
+      tick: sim.tick,
       serverTime: Date.now() - this.startedAt,
-      phase: this.match.phase as MatchPhase,
-      phaseTicks: this.match.phaseTicks,
-      elapsedTicks: this.match.elapsedTicks,
-      scoreRed: this.match.scoreRed,
-      scoreBlue: this.match.scoreBlue,
+      phase: sim.phase,
+      phaseTicks: sim.phaseTicks,
+      elapsedTicks: sim.elapsedTicks,
+      scoreRed: sim.scoreRed,
+      scoreBlue: sim.scoreBlue,
       players,
-      ball: { x: this.ball.x, y: this.ball.y, vx: this.ball.vx, vy: this.ball.vy },
+      ball: { x: sim.ball.x, y: sim.ball.y, vx: sim.ball.vx, vy: sim.ball.vy },
     };
     const text = JSON.stringify(state);
     for (const socket of this.seats.keys()) socket.send(text);

@@ -3,7 +3,7 @@
 import "./forceWsPackage.ts";
 import { Client, type InputHandle, type Room } from "@colyseus/sdk";
 import WebSocket from "ws";
-import { botIntent } from "../../shared/bot.ts";
+import { BallWatcher, botIntent } from "../../shared/bot.ts";
 import { IDLE_INTENT, PlayerInput } from "../../shared/input.ts";
 import { ClientMessage, MATCH_ROOM } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
@@ -12,6 +12,7 @@ import type { BenchBot, BotFactory } from "./benchBot.ts";
 import { BotMeter } from "./botMeter.ts";
 import type { FleetSinks } from "./fleetSinks.ts";
 import { WireMeter } from "./wireMeter.ts";
+import { isPlayingTeam } from "../../shared/match/teams.ts";
 
 type MatchRoomHandle = Room<unknown, MatchState>;
 
@@ -22,6 +23,8 @@ function socketOf(room: MatchRoomHandle): WebSocket {
 }
 
 export class ReboundBot implements BenchBot {
+  /** The ball as this client sees it (positions only: its velocity is never synced). */
+  private readonly ballWatcher = new BallWatcher();
   readonly meter: BotMeter;
   readonly plays: boolean;
   private readonly room: MatchRoomHandle;
@@ -76,7 +79,7 @@ export class ReboundBot implements BenchBot {
     if (!this.input || !this.open) return;
     const state = this.room.state;
     const me = state.players.get(this.room.sessionId);
-    const intent = me && (me.team === "red" || me.team === "blue") ? botIntent(me, state.ball, me.team) : IDLE_INTENT;
+    const intent = me && isPlayingTeam(me.team) ? botIntent(me, this.ballWatcher.see(state.ball, state.tick), me.team) : IDLE_INTENT;
     this.input.data.moveX = intent.moveX;
     this.input.data.moveY = intent.moveY;
     this.input.data.kick = intent.kick;

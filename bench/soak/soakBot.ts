@@ -1,10 +1,12 @@
 // A light soak-test player on the real @colyseus/sdk: chases the ball at 60 Hz with the practice-bot brain, restarts finished matches when it is the host, chats now and then.
 import { Client, type InputHandle, type Room } from "@colyseus/sdk";
-import { botIntent } from "../../shared/bot.ts";
+import { BallWatcher, botIntent } from "../../shared/bot.ts";
 import { TICK_HZ } from "../../shared/constants.ts";
 import { PlayerInput } from "../../shared/input.ts";
 import { ClientMessage, MATCH_ROOM } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
+import { isMatchRunning } from "../../shared/match/phase.ts";
+import { isPlayingTeam } from "../../shared/match/teams.ts";
 
 /** Frames between two chat lines from one bot (about 30 s), staggered by bot number. */
 const CHAT_EVERY_FRAMES = 30 * TICK_HZ;
@@ -12,6 +14,8 @@ const CHAT_EVERY_FRAMES = 30 * TICK_HZ;
 const RESTART_AFTER_FRAMES = 3 * TICK_HZ;
 
 export class SoakBot {
+  /** The ball as this client sees it (positions only: its velocity is never synced). */
+  private readonly ballWatcher = new BallWatcher();
   readonly name: string;
   private readonly room: Room<unknown, MatchState>;
   private readonly input: InputHandle<PlayerInput>;
@@ -57,15 +61,15 @@ export class SoakBot {
     const state = this.room.state;
     const me = state.players.get(this.room.sessionId);
     if (!me) return;
-    if (me.team === "red" || me.team === "blue") {
-      const intent = botIntent(me, state.ball, me.team, this.variant);
+    if (isPlayingTeam(me.team)) {
+      const intent = botIntent(me, this.ballWatcher.see(state.ball, state.tick), me.team, this.variant);
       this.input.data.moveX = intent.moveX;
       this.input.data.moveY = intent.moveY;
       this.input.data.kick = intent.kick;
       this.input.send();
     }
     if (state.hostId === this.room.sessionId) {
-      this.idleFrames = state.phase === "waiting" || state.phase === "ended" ? this.idleFrames + 1 : 0;
+      this.idleFrames = !isMatchRunning(state.phase) ? this.idleFrames + 1 : 0;
       if (this.idleFrames >= RESTART_AFTER_FRAMES) {
         this.idleFrames = 0;
         this.room.send(ClientMessage.startMatch);

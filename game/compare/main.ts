@@ -3,11 +3,14 @@ import "../jitlessZod.ts";
 import { serverEndpoint } from "../net/endpoint.ts";
 import { el } from "../ui/dom.ts";
 import { startComparePage } from "./comparePage.ts";
+import { applyTeamColours } from "../ui/teamColours.ts";
+import { roomIdFromPath } from "../../shared/roomId.ts";
 
+applyTeamColours(document.documentElement);
 const root = document.getElementById("compare-root");
-const match = /^\/compare\/([A-Za-z0-9_-]+)/.exec(location.pathname);
-if (root && match) {
-  startComparePage(root, match[1], serverEndpoint());
+const roomId = roomIdFromPath(location.pathname, "compare");
+if (root && roomId) {
+  startComparePage(root, roomId, serverEndpoint());
 } else if (root) {
   root.replaceChildren(
     el("h1", { text: "No room to compare" }),

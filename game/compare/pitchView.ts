@@ -1,11 +1,11 @@
 // A small pitch on a plain 2D canvas (no Phaser): field lines, both goals, the ball where the data says, and a trail of recent updates.
 import { BALL, FIELD } from "../../shared/constants.ts";
 import { el } from "../ui/dom.ts";
+import { TEAM_COLOUR_CSS } from "../ui/teamColours.ts";
 
 const SCALE = 0.5;
 const MARGIN = 24;
 const TRAIL = 14;
-const COLOURS = { red: "#e5484d", blue: "#3e8cf0" } as const;
 
 export class PitchView {
   readonly canvas: HTMLCanvasElement;
@@ -62,7 +62,7 @@ export class PitchView {
       const backX = side === "red" ? -goalDepth : w + goalDepth;
       g.fillStyle = "rgba(255, 255, 255, 0.15)";
       g.fillRect(px(Math.min(lineX, backX)), py(h / 2 - goalHalfWidth), goalDepth * SCALE, goalHalfWidth * 2 * SCALE);
-      g.strokeStyle = COLOURS[side];
+      g.strokeStyle = TEAM_COLOUR_CSS[side];
       g.lineWidth = 3;
       g.beginPath();
       g.moveTo(px(lineX), py(h / 2 - goalHalfWidth));

@@ -1,13 +1,14 @@
 // The client's one door to the server: joins rooms through @colyseus/sdk, sends inputs, predicts and smooths.
 import { Callbacks, Client, Predict, type InputHandle, type Reconciler, type Room } from "@colyseus/sdk";
 import type { Data } from "@colyseus/schema";
-import { PlayerInput, sanitizeInput, type InputIntent } from "../../shared/input.ts";
-import { applyPlayerInput } from "../../shared/physics.ts";
+import { PlayerInput, type InputIntent } from "../../shared/input.ts";
+import { applyMatchInput } from "../../shared/match/step.ts";
+import { isPlayingTeam } from "../../shared/match/teams.ts";
 import {
-  ClientMessage, MATCH_ROOM, ServerMessage,
-  type ChatLine, type CreateOptions, type JoinOptions, type Notice, type SettingsPayload,
+  MATCH_ROOM, ServerMessage,
+  type ChatLine, type ClientMessageName, type ClientPayload, type CreateOptions, type JoinOptions, type Notice,
 } from "../../shared/protocol.ts";
-import { MatchState, type Ball, type Player, type PlayingTeam, type Team } from "../../shared/state.ts";
+import { MatchState, type Ball, type Player } from "../../shared/state.ts";
 import { NetworkConditioner } from "./badNetwork.ts";
 import { DrawnStateRecorder, type DrawnStateView } from "./drawnState.ts";
 import { serverEndpoint } from "./endpoint.ts";
@@ -195,15 +196,13 @@ export class MatchConnection {
 
   /** Players get an input channel and a reconciler; spectators never send game input. */
   private onOwnTeam(player: Player, team: string): void {
-    const playing = team === "red" || team === "blue";
-    if (!playing) {
+    if (!isPlayingTeam(team)) {
       this.reconciler?.dispose();
       this.reconciler = null;
       return;
     }
     if (this.reconciler) return;
     this.input ??= this.room.input({ type: PlayerInput, mode: "reliable" });
-    const frozen = () => this.room.state.phase === "countdown" || this.room.state.phase === "ended";
     this.reconciler = this.predict.reconciler(player, {
       input: this.input,
       fields: [...PREDICTED_FIELDS],
@@ -213,7 +212,7 @@ export class MatchConnection {
       // The exact function the server's fixed step applies per input; only collisions are left to correct.
       step: (ctx, state, command) => {
         // Sanitised on a copy exactly as the server does, so any input source replays identically.
-        if (!frozen()) applyPlayerInput(state, sanitizeInput({ moveX: command.moveX, moveY: command.moveY, kick: command.kick }), ctx.dt);
+        applyMatchInput(state, { moveX: command.moveX, moveY: command.moveY, kick: command.kick }, this.room.state.phase, ctx.dt);
       },
       // The SDK measures each reconcile's correction (its prediction at the acked input vs the server's
       // truth) only while a divergence tolerance is set: an infinite one turns that on and never warns.
@@ -270,53 +269,11 @@ export class MatchConnection {
     return { x: this.predict.value(ball, "x"), y: this.predict.value(ball, "y") };
   }
 
-  chat(text: string): void {
-    this.room.send(ClientMessage.chat, { text });
+  /** Sends one client message; its payload is typed by the message table (shared/protocol.ts CLIENT_MESSAGES). */
+  send<K extends ClientMessageName>(name: K, payload: ClientPayload<K>): void {
+    this.room.send(name, payload);
   }
 
-  setTeam(team: Team): void {
-    this.room.send(ClientMessage.setTeam, { team });
-  }
-
-  startMatch(): void {
-    this.room.send(ClientMessage.startMatch, {});
-  }
-
-  stopMatch(): void {
-    this.room.send(ClientMessage.stopMatch, {});
-  }
-
-  updateSettings(settings: SettingsPayload): void {
-    this.room.send(ClientMessage.updateSettings, settings);
-  }
-
-  movePlayer(sessionId: string, team: Team): void {
-    this.room.send(ClientMessage.movePlayer, { sessionId, team });
-  }
-
-  kickPlayer(sessionId: string, reason: string): void {
-    this.room.send(ClientMessage.kickPlayer, reason ? { sessionId, reason } : { sessionId });
-  }
-
-  lockRoom(locked: boolean): void {
-    this.room.send(ClientMessage.lockRoom, { locked });
-  }
-
-  addBot(team: PlayingTeam): void {
-    this.room.send(ClientMessage.addBot, { team });
-  }
-
-  removeBot(): void {
-    this.room.send(ClientMessage.removeBot, {});
-  }
-
-  rename(name: string): void {
-    this.room.send(ClientMessage.rename, { name });
-  }
-
-  mutePlayer(sessionId: string, muted: boolean): void {
-    this.room.send(ClientMessage.mutePlayer, { sessionId, muted });
-  }
 
   /** The Leave button: a consented leave, so the server frees the seat at once (no reconnection hold). */
   async leave(): Promise<void> {

@@ -10,6 +10,7 @@ import { goalCelebration, kickFlash } from "./effects.ts";
 import { drawField } from "./fieldArt.ts";
 import { keepPitchFramed, TEAM_COLOURS } from "./layout.ts";
 import { MatchEventDetector, type MatchEvent, type SnapshotPlayer } from "./matchEvents.ts";
+import { isPlayingTeam } from "../../shared/match/teams.ts";
 
 /** Names on the canvas stay at least this tall on screen (CSS px), however small the pitch is drawn. */
 const MIN_LABEL_PX = 10;
@@ -104,7 +105,7 @@ export class MatchScene extends Phaser.Scene {
     state.players.forEach((player, sessionId) => {
       const sprite = this.sprites.get(sessionId);
       if (!sprite) return;
-      const onPitch = player.team === "red" || player.team === "blue";
+      const onPitch = isPlayingTeam(player.team);
       sprite.root.setVisible(onPitch);
       if (!onPitch) return;
       if (sprite.team !== player.team) {
@@ -148,7 +149,7 @@ export class MatchScene extends Phaser.Scene {
     const state = this.data_.connection.state;
     const players: SnapshotPlayer[] = [];
     state.players.forEach((player, id) => {
-      players.push({ id, x: player.x, y: player.y, kicking: player.kicking, onPitch: player.team === "red" || player.team === "blue" });
+      players.push({ id, x: player.x, y: player.y, kicking: player.kicking, onPitch: isPlayingTeam(player.team) });
     });
     const events = this.detector.observe({
       tick: state.tick, phase: state.phase, ball: { x: state.ball.x, y: state.ball.y }, players,

@@ -2,6 +2,7 @@
 import Phaser from "phaser";
 import { FIELD } from "../../shared/constants.ts";
 import { TEAM_COLOURS } from "./layout.ts";
+import { isPlayingTeam } from "../../shared/match/teams.ts";
 
 /** A ring that grows and fades: a kick connecting, or the shock of a goal. */
 export function pulseRing(scene: Phaser.Scene, x: number, y: number, colour: number, from: number, to: number, durationMs: number): void {
@@ -20,7 +21,7 @@ export function kickFlash(scene: Phaser.Scene, x: number, y: number, strength: n
 
 /** The goal: confetti in the scorer's colour bursting out of the net it went into, a flash and a shake. */
 export function goalCelebration(scene: Phaser.Scene, team: string): void {
-  const colour = TEAM_COLOURS[team] ?? 0xffffff;
+  const colour = isPlayingTeam(team) ? TEAM_COLOURS[team] : 0xffffff;
   // Red scores in the right-hand (blue) goal and the other way round.
   const goalX = team === "red" ? FIELD.width : 0;
   const inward = team === "red" ? -1 : 1;

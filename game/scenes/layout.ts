@@ -33,8 +33,4 @@ export function keepPitchFramed(scene: Phaser.Scene, onFramed?: (zoom: number) =
   scene.events.once("shutdown", () => scene.scale.off("resize", frame));
 }
 
-export const TEAM_COLOURS: Record<string, number> = {
-  red: 0xe5484d,
-  blue: 0x3e8cf0,
-  spectator: 0x8899aa,
-};
+export { TEAM_COLOURS } from "../ui/teamColours.ts";

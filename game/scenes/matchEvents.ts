@@ -7,6 +7,7 @@
 // snapshot, else a bump), a post, or a wall; then it starts over, so one hit is heard once. A goal, a whistle and the final whistle are phase changes. Since only decoded
 // server state goes in, a kick the client merely predicted never makes a sound.
 import { BALL, FIELD, KICK, PLAYER } from "../../shared/constants.ts";
+import { isBallLive } from "../../shared/match/phase.ts";
 
 export interface SnapshotPlayer {
   id: string;
@@ -59,8 +60,8 @@ export class MatchEventDetector {
     }
     const last = this.history[this.history.length - 1];
     // Kickoff teleports and gaps would read as huge hits: start over on any phase change or gap.
-    if (!last || last.phase !== snapshot.phase || snapshot.tick - last.tick > MAX_GAP_TICKS || snapshot.tick <= last.tick || !ballInPlay(snapshot.phase)) {
-      this.history = ballInPlay(snapshot.phase) ? [snapshot] : [];
+    if (!last || last.phase !== snapshot.phase || snapshot.tick - last.tick > MAX_GAP_TICKS || snapshot.tick <= last.tick || !isBallLive(snapshot.phase)) {
+      this.history = isBallLive(snapshot.phase) ? [snapshot] : [];
       return events;
     }
     this.history.push(snapshot);
@@ -78,10 +79,6 @@ export class MatchEventDetector {
     this.history = [c];
     return events;
   }
-}
-
-function ballInPlay(phase: string): boolean {
-  return phase === "playing" || phase === "waiting";
 }
 
 function velocity(from: Snapshot, to: Snapshot): { x: number; y: number } {

@@ -1,7 +1,6 @@
 // What the match clock reads: time left (or played), golden-goal overtime, and the final time once the whistle has gone.
 import { TICK_HZ } from "../../shared/constants.ts";
-import type { MatchClock, MatchRules } from "../../shared/matchFlow.ts";
-import { secondsLeft } from "../../shared/matchFlow.ts";
+import { clockSeconds, type MatchClock, type MatchRules } from "../../shared/matchFlow.ts";
 
 export function formatClock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
@@ -15,5 +14,5 @@ export function clockText(match: MatchClock, rules: MatchRules): string {
   const overtime = limit > 0 && played > limit ? ` +${formatClock(played - limit)}` : "";
   if (match.phase === "ended") return `Full time ${formatClock(limit > 0 ? Math.min(played, limit) : played)}${overtime}`;
   if (match.goldenGoal) return `Golden goal${overtime}`;
-  return formatClock(secondsLeft(match, rules) ?? played);
+  return formatClock(clockSeconds(match, rules));
 }

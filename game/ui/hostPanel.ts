@@ -3,6 +3,7 @@ import { MATCH_LIMITS } from "../../shared/constants.ts";
 import type { SettingsPayload } from "../../shared/protocol.ts";
 import type { MatchState, PlayingTeam } from "../../shared/state.ts";
 import { el, setText } from "./dom.ts";
+import { isMatchRunning } from "../../shared/match/phase.ts";
 
 export interface HostPanelActions {
   addBot(team: PlayingTeam): void;
@@ -56,7 +57,7 @@ export class HostPanel {
     if (!isHost) return;
     this.locked = state.settings.locked;
     setText(this.lockButton, this.locked ? "Unlock room" : "Lock room");
-    const running = state.phase !== "waiting" && state.phase !== "ended";
+    const running = isMatchRunning(state.phase);
     this.settingsForm.hidden = running;
     if (running || this.settingsForm.contains(document.activeElement)) return;
     const set = (name: string, value: number) => {

@@ -8,6 +8,8 @@ import { el, overlay, setText } from "./dom.ts";
 import { HostPanel, type HostPanelActions } from "./hostPanel.ts";
 import { TEAM_MARK } from "./teamMark.ts";
 import { askRename, rosterButtons, type RosterActions } from "./rosterActions.ts";
+import { isMatchRunning } from "../../shared/match/phase.ts";
+import { teamFull } from "../../shared/match/teams.ts";
 
 export interface HudActions extends HostPanelActions, RosterActions {
   chat(text: string): void;
@@ -132,17 +134,14 @@ export class Hud {
     const me = state.players.get(view.sessionId);
     this.myName = me?.name ?? "";
     const isHost = state.hostId === view.sessionId;
-    const running = state.phase !== "waiting" && state.phase !== "ended";
+    const running = isMatchRunning(state.phase);
     this.startButton.hidden = !isHost || running;
     setText(this.startButton, state.phase === "ended" ? "Rematch" : "Start match");
     this.stopButton.hidden = !isHost || !running;
     const cap = state.settings.playersPerTeam;
-    let red = 0;
-    let blue = 0;
-    state.players.forEach((player) => { if (player.team === "red") red++; else if (player.team === "blue") blue++; });
     // A spectator (or a player) only sees "Join" for a team with a free slot.
-    this.redButton.hidden = me?.team === "red" || red >= cap;
-    this.blueButton.hidden = me?.team === "blue" || blue >= cap;
+    this.redButton.hidden = me?.team === "red" || teamFull(state.players, "red", cap);
+    this.blueButton.hidden = me?.team === "blue" || teamFull(state.players, "blue", cap);
     this.spectateButton.hidden = me?.team === "spectator";
     this.hostPanel.update(state, isHost);
   }

@@ -6,6 +6,7 @@ import type { ListedRoom } from "../net/lobby.ts";
 import { el, overlay } from "./dom.ts";
 import { renderRoomList } from "./roomList.ts";
 import { nameProblem, rememberedName, rememberName } from "./playerName.ts";
+import { roomIdFromCode } from "../../shared/roomId.ts";
 
 export interface MenuActions {
   quickPlay(name: string): Promise<void>;
@@ -18,12 +19,6 @@ export interface MenuHandle {
   setRooms(rooms: ListedRoom[]): void;
 }
 
-/** Accepts a bare room id or any link containing /r/<id>. */
-export function roomIdFromCode(code: string): string {
-  const trimmed = code.trim();
-  const match = /\/r\/([A-Za-z0-9_-]+)/.exec(trimmed);
-  return match ? match[1] : trimmed.replace(/[^A-Za-z0-9_-]/g, "");
-}
 
 function numberField(label: string, name: string, value: number, min: number, max: number): HTMLLabelElement {
   return el("label", {}, label, el("input", { name, type: "number", value: String(value), min: String(min), max: String(max), required: true }));

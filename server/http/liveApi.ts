@@ -5,8 +5,7 @@ import { parseLiveSnapshot, ROOM_PASSWORD_HEADER, type LiveSnapshot } from "../.
 import { MATCH_ROOM } from "../../shared/protocol.ts";
 import type { Refusal } from "../limits/quotas.ts";
 import type { MatchRoom } from "../rooms/MatchRoom.ts";
-
-const ROOM_ID = /^[A-Za-z0-9_-]{1,64}$/;
+import { isRoomId } from "../../shared/roomId.ts";
 
 /** Finds the match wherever it runs: the room cache (shared through the driver when scaled out)
  * says whether it exists; remoteRoomCall calls the room directly in this process, or over the
@@ -33,7 +32,7 @@ export function mountLiveApi(app: Application): void {
     // Read-only data, polled: never cached. Cross-origin reads follow REBOUND_CORS_ORIGINS (http/cors.ts).
     res.set("Cache-Control", "no-store");
     const roomId = String(req.params.roomId);
-    if (!ROOM_ID.test(roomId)) {
+    if (!isRoomId(roomId)) {
       refuse(res, 400, "invalid room id");
       return;
     }

@@ -3,14 +3,13 @@ import type { Application } from "express";
 import { matchMaker } from "colyseus";
 import { MATCH_ROOM, type JoinCardInfo } from "../../shared/protocol.ts";
 import type { MatchRoom } from "../rooms/MatchRoom.ts";
-
-const ROOM_ID = /^[A-Za-z0-9_-]{1,64}$/;
+import { isRoomId } from "../../shared/roomId.ts";
 
 export function mountRoomCard(app: Application): void {
   app.get("/api/rooms/:roomId/card", async (req, res) => {
     res.set("Cache-Control", "no-store");
     const roomId = String(req.params.roomId);
-    if (!ROOM_ID.test(roomId)) {
+    if (!isRoomId(roomId)) {
       res.status(400).json({ error: "invalid room id" });
       return;
     }

@@ -1,15 +1,15 @@
 // Checks a rename inside a room: the shared name schema, then that nobody else in the room goes by that name.
-import type { MapSchema } from "@colyseus/schema";
+import type { NoticeCode } from "../../shared/notices.ts";
 import { playerName } from "../../shared/protocol.ts";
-import type { Player } from "../../shared/state.ts";
-import { nameTaken } from "./uniqueName.ts";
+import { nameTaken } from "../../shared/match/names.ts";
+import type { Roster } from "../../shared/match/teams.ts";
 
-export type RenameCheck = { ok: true; name: string } | { ok: false; error: string };
+export type RenameCheck = { ok: true; name: string } | { ok: false; refusal: NoticeCode };
 
-export function checkRename(players: MapSchema<Player>, sessionId: string, requested: string): RenameCheck {
+export function checkRename(players: Roster<{ name: string }>, sessionId: string, requested: string): RenameCheck {
   const parsed = playerName.safeParse(requested);
-  if (!parsed.success) return { ok: false, error: "That name cannot be used: 1–20 visible characters, please" };
+  if (!parsed.success) return { ok: false, refusal: { code: "badName" } };
   const name = parsed.data;
-  if (nameTaken(players, name, sessionId)) return { ok: false, error: `"${name}" is already taken in this room` };
+  if (nameTaken(players, name, sessionId)) return { ok: false, refusal: { code: "nameTaken", name } };
   return { ok: true, name };
 }

@@ -1,8 +1,9 @@
 // Unit test: the match flow state machine — countdown, play, goal celebration, kickoff, score and time limits, golden goal.
 import { describe, expect, it } from "vitest";
 import { TICK_HZ, TIMING } from "../../shared/constants.ts";
+import { isBallLive } from "../../shared/match/phase.ts";
 import {
-  isBallLive, recordGoal, secondsLeft, startMatch, stepMatchFlow, stopMatch,
+  recordGoal, secondsLeft, startMatch, stepMatchFlow, stopMatch,
   type FlowAction, type MatchClock, type MatchRules,
 } from "../../shared/matchFlow.ts";
 

@@ -1,0 +1,75 @@
+// Drives a room's match sim: commands and buffered inputs in (optionally recorded), state published into the schema, events out as words.
+import type { InputIntent } from "../../shared/input.ts";
+import { applyCommand, type MatchCommand } from "../../shared/match/commands.ts";
+import { liveSink, type MatchEvent } from "../../shared/match/events.ts";
+import { recordingQueue, startLog, type CommandLog } from "../../shared/match/replay.ts";
+import { createMatchSim, type InputQueue } from "../../shared/match/sim.ts";
+import { stepMatch } from "../../shared/match/step.ts";
+import type { NoticeCode } from "../../shared/notices.ts";
+import type { MatchState } from "../../shared/state.ts";
+import { MatchPublisher } from "./publishMatch.ts";
+
+/** Where the driver's output goes: the room's chat, notices and lobby listing. */
+export interface MatchOutlet<Sender> {
+  announce(news: MatchEvent): void;
+  notice(to: Sender | undefined, notice: NoticeCode): void;
+  publishListing(): void;
+}
+
+export class MatchDriver<Sender> {
+  /** The match itself: every rule of play lives there; the schema is its published copy. */
+  readonly sim = createMatchSim();
+  /** The commands and inputs the sim was given since startRecording (tests replay it). */
+  commandLog: CommandLog | null = null;
+  private readonly sink = liveSink();
+  private readonly publisher = new MatchPublisher();
+  private readonly state: MatchState;
+  private readonly outlet: MatchOutlet<Sender>;
+
+  constructor(state: MatchState, outlet: MatchOutlet<Sender>) {
+    this.state = state;
+    this.outlet = outlet;
+  }
+
+  /** Starts writing every command and step into `commandLog`, from the sim as it stands. */
+  startRecording(): void {
+    this.commandLog = startLog(this.sim);
+  }
+
+  /** Gives the sim one command from `sender` (undefined: the room itself); a refusal goes back to the sender. */
+  command(sender: Sender | undefined, command: MatchCommand): void {
+    this.commandLog?.entries.push({ kind: "command", command: structuredClone(command) });
+    const refusal = applyCommand(this.sim, command, this.sink);
+    this.publish();
+    if (refusal) this.outlet.notice(sender, refusal);
+    this.handleEvents();
+    if (!refusal) this.outlet.publishListing();
+  }
+
+  /** One fixed step on the inputs buffered since the last. */
+  step(dt: number, queueOf: (id: string) => InputQueue): void {
+    const log = this.commandLog;
+    const taken: Record<string, InputIntent[]> = {};
+    stepMatch(this.sim, { queueOf: log ? (id) => recordingQueue(queueOf(id), (taken[id] = [])) : queueOf }, dt, this.sink);
+    log?.entries.push({ kind: "step", dt, inputs: taken });
+    this.publish();
+    this.handleEvents();
+  }
+
+  /** Copies the sim into the schema (the room calls it after applying its create options). */
+  publish(): void {
+    this.publisher.publish(this.sim, this.state);
+  }
+
+  /** The sim's events out: announced in the chat (those that have words), and a fresh listing when the score moved. */
+  private handleEvents(): void {
+    const events = this.sink.events.splice(0);
+    for (const event of events) this.outlet.announce(event);
+    if (events.some(changesListing)) this.outlet.publishListing();
+  }
+}
+
+/** Events after which the lobby's line for this room reads differently. */
+function changesListing(event: MatchEvent): boolean {
+  return event.kind === "goal" || event.kind === "matchEnded";
+}
