@@ -183,13 +183,21 @@ export function serverTimeOfPosition(
     const dx = b.x - a.x;
     const dy = b.y - a.y;
     const length2 = dx * dx + dy * dy;
-    // Not moving between these two (no time can be read off the position), or teleported.
-    if (length2 < 1 || length2 > TELEPORT_PX * TELEPORT_PX) continue;
-    const u = ((drawn.x - a.x) * dx + (drawn.y - a.y) * dy) / length2;
-    if (u < 0 || u > 1) continue;
-    const off = Math.hypot(a.x + u * dx - drawn.x, a.y + u * dy - drawn.y);
-    if (off > ON_SEGMENT_PX) continue;
-    const time = earlier.serverTime + u * (later.serverTime - earlier.serverTime);
+    // Teleported: no motion to read a time off.
+    if (length2 > TELEPORT_PX * TELEPORT_PX) continue;
+    let time: number;
+    if (length2 < 1) {
+      // (Nearly) still between these two: drawn here, it stands for any moment of that stretch. Only a caller
+      // that says which moment it expects can use that (the one closest to it); a lag measurement cannot.
+      if (near === undefined || Math.hypot(drawn.x - a.x, drawn.y - a.y) > ON_SEGMENT_PX + 1) continue;
+      time = Math.min(later.serverTime, Math.max(earlier.serverTime, near));
+    } else {
+      const u = ((drawn.x - a.x) * dx + (drawn.y - a.y) * dy) / length2;
+      if (u < 0 || u > 1) continue;
+      const off = Math.hypot(a.x + u * dx - drawn.x, a.y + u * dy - drawn.y);
+      if (off > ON_SEGMENT_PX) continue;
+      time = earlier.serverTime + u * (later.serverTime - earlier.serverTime);
+    }
     if (near === undefined) return time;
     if (best === null || Math.abs(time - near) < Math.abs(best - near)) best = time;
   }
