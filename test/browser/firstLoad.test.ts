@@ -48,7 +48,11 @@ describe("first load", () => {
     const page = await session.newPage();
     await page.goto(session.server.url);
     await page.waitForSelector("#menu");
-    const engineUrl = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).find((p) => /phaser-.*\.js$/.test(p)));
+    // The menu shows before the engine loads: wait until the page has fetched the engine's chunk.
+    const engineUrl = await (await page.waitForFunction(
+      () => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).find((p) => /phaser-.*\.js$/.test(p)),
+      undefined, { timeout: 90_000 },
+    )).jsonValue();
     expect(engineUrl).toBeDefined();
     const brotli = await get(engineUrl!, { "accept-encoding": "gzip, deflate, br" });
     const gzip = await get(engineUrl!, { "accept-encoding": "gzip" });
