@@ -8,7 +8,6 @@ import { CLOSE, MATCH_LIMITS, PATCH_MS, TICK_HZ } from "../../shared/constants.t
 import { PlayerInput } from "../../shared/input.ts";
 import { liveSnapshotOf, type LiveSnapshot } from "../../shared/liveSnapshot.ts";
 import { applySettings } from "../../shared/match/commands.ts";
-import { longestPresentHuman } from "../../shared/match/teams.ts";
 import { CreateOptions, describeIssue, type JoinCardInfo } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
 import { serverConfig } from "../config.ts";
@@ -17,6 +16,7 @@ import { quotas, type Refusal } from "../limits/quotas.ts";
 import { PatchTimer, StepTimer } from "../metrics.ts";
 import { admitReservation, SEAT_RESERVATION_SECONDS, type ReservationJudge } from "./admission.ts";
 import { DropJudge } from "./dropJudge.ts";
+import { passHostOn, takeHostIfFree } from "./hostRole.ts";
 import { joinCardOf } from "./joinCard.ts";
 import { liveRefusal, listingOf } from "./listing.ts";
 import { Moderation } from "./moderation.ts";
@@ -108,7 +108,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     if (!player) return;
     player.chatMuted = this.moderation.isMutedDevice(seating.deviceId);
     this.giveOwnView(client);
-    if (!this.state.hostId) this.state.hostId = client.sessionId;
+    takeHostIfFree(this.state, client.sessionId);
     this.voice.joined(player.name, this.match.sim.players.get(client.sessionId)?.team ?? "spectator");
   }
 
@@ -138,9 +138,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     });
   }
 
-  /** A handler that throws costs only the client that sent the message, never the process: without
-   * this hook the error escapes into the socket's emitter and the uncaught-exception handler stops
-   * every room on the server. Errors from onAuth/onCreate/onJoin are rethrown to the joiner anyway. */
+  /** A throwing handler costs only its sender, never the process (see roomErrors.ts). */
   onUncaughtException(error: RoomException, methodName: RoomMethodName): void {
     containRoomError(this.roomId, error, methodName);
   }
@@ -161,7 +159,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     this.drops.forget(client.sessionId);
     this.moderation.forget(client.sessionId);
     if (name !== undefined) this.voice.left(name);
-    if (this.state.hostId === client.sessionId) this.migrateHost();
+    const newHost = passHostOn(this.state, client.sessionId);
+    if (newHost !== null) this.voice.announce({ kind: "newHost", name: newHost });
   }
 
   /** Every state patch (encode + send), timed for GET /metrics beside the step it follows. */
@@ -178,14 +177,6 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     this.state.tick = ctx.tick;
     this.match.step(ctx.dt, (id: string) => this.inputs.get(id));
     timer.stop();
-  }
-
-  /** The longest-present connected player becomes host. */
-  private migrateHost(): void {
-    const next = longestPresentHuman(this.state.players);
-    this.state.hostId = next;
-    const host = this.state.players.get(next);
-    if (host) this.voice.announce({ kind: "newHost", name: host.name });
   }
 
   /** Lets a client see its own player's velocity (a view-only field) for its reconciler. */
