@@ -35,7 +35,8 @@ export interface ChildServerOptions {
   /** Omitted: a free port from the OS. */
   port?: number;
   env?: Record<string, string>;
-  /** Give up when /healthz has not answered within this time. */
+  /** Give up when /healthz has not answered within this time (default 60 s: a cold start under a load average of 15
+   * took more than 20 s on a 2-core machine). */
   startTimeoutMs?: number;
 }
 
@@ -97,9 +98,11 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   const output = captureOutput(child);
   const exited = exitOf(child);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.startTimeoutMs ?? 20_000);
+  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${options.entry} on ${port} exited early (${child.exitCode}):\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${options.entry} on ${port} exited early (${child.exitCode ?? child.signalCode}):\n${output()}`);
+    }
     const answered = await healthInstance(url);
     if (answered === instance) break;
     if (answered !== null) {

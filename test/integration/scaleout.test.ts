@@ -61,7 +61,7 @@ beforeEach(async () => {
     startServerProcess(portA, scaleOutEnv(redis.url, portA)),
     startServerProcess(portB, scaleOutEnv(redis.url, portB)),
   ]);
-}, 60_000);
+}, 150_000);
 
 afterEach(async () => {
   await Promise.race([leaveQuietly(...clients), sleep(3000)]);
