@@ -5,6 +5,7 @@ import { AXIS_MAX } from "../../shared/input.ts";
 import type { Player } from "../../shared/state.ts";
 import { startServerProcess, type ServerProcess } from "../helpers/processes.ts";
 import { createMatch, freePort, inputChannel, joinMatch, leaveQuietly, sleep, waitFor, type Joined } from "../helpers/server.ts";
+import { logText } from "../helpers/serverLog.ts";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcpProxy.ts";
 
 /** The SDK reconnects by itself only once a room has been joined this long (its reconnection.minUptime). */
@@ -38,7 +39,7 @@ describe("SIGTERM", () => {
       expect(joined.leftWith).toBe(CLOSE.serverRestart);
     }
     expect(drops).toBe(0); // a restart is final for these sessions: no reconnection attempts at a dying process
-    expect(server.output()).not.toMatch(/error|exception/i);
+    expect(logText(server.output())).not.toMatch(/error|exception/i);
   });
 });
 
