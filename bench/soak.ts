@@ -98,6 +98,7 @@ while ((performance.now() - runStart) / 60_000 < options.minutes) {
     stepP99Ms: metrics.stepP99Ms,
     patchP99Ms: metrics.patchP99Ms,
     lateSteps: metrics.lateSteps,
+    lateStarts: metrics.lateStarts,
     steps: metrics.totalSteps,
     loopDelayP99Ms: metrics.eventLoopDelayP99Ms,
     serverCpuPercent: (cpuMicros / 1000 / intervalMs) * 100,

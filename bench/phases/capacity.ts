@@ -129,6 +129,7 @@ async function measureStep(kind: BotKind, server: ChildServer, group: FleetGroup
     patchP99Ms: metrics.patchP99Ms,
     stepPlusPatchP99Ms: metrics.stepP99Ms + metrics.patchP99Ms,
     lateSteps: metrics.lateSteps,
+    lateStarts: metrics.lateStarts,
     totalSteps: metrics.totalSteps,
     eventLoopDelayP99Ms: metrics.eventLoopDelayP99Ms,
     serverCpuPercent,

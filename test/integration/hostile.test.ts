@@ -126,7 +126,7 @@ describe("hostile clients in a live match", () => {
       "attacker seats left": attackersLeft,
       "team changes announced": watcher.chat.filter((line) => line.system && /^Mallory\d+ moved to/.test(line.text)).length,
       "step p50/p99 ms": `${metrics.stepP50Ms.toFixed(3)} / ${metrics.stepP99Ms.toFixed(3)}`,
-      "late steps": `${metrics.lateSteps}/${metrics.totalSteps}`,
+      "late steps (overran / started late)": `${metrics.lateSteps} / ${metrics.lateStarts} of ${metrics.totalSteps}`,
       "loop delay p99 ms": Number(metrics.eventLoopDelayP99Ms.toFixed(1)),
     }]);
 
