@@ -6,7 +6,8 @@ import {
 export interface ServerMetrics {
   /**
    * Step and patch durations in ms since the last reset. Interpolated inside histogram buckets (as Prometheus's
-   * histogram_quantile does), so coarser than exact: off by at most one bucket's width, 25 % of the value.
+   * histogram_quantile does), so coarser than exact: off by at most one bucket's width, 25 % of the value; past the
+   * top bucket (~190 ms) it reads as that bound.
    */
   stepP50Ms: number;
   stepP99Ms: number;

@@ -10,9 +10,10 @@ const EVENT_LOOP_COLLECTOR = "nodejs_eventloop_lag_seconds";
 const STEP_PERIOD_MS = 1000 / TICK_HZ;
 /** A step that begins this long after its room's previous one was due a period earlier (the loop was held up). */
 const LATE_START_GAP_MS = 1.5 * STEP_PERIOD_MS;
-// 0.05 ms × 1.25ⁿ up to 50 ms: each bucket 25 % wider than the last, so an interpolated p99 of a
-// sub-millisecond step stays within a few hundredths of a millisecond, and a 16.7 ms overrun still has its own bucket.
-const DURATION_BUCKETS = exponentialBuckets(0.000_05, 1.25, 32);
+// 0.05 ms × 1.25ⁿ up to ~190 ms: each bucket 25 % wider than the last, so an interpolated p99 of a
+// sub-millisecond step stays within a few hundredths of a millisecond, and overruns of several periods (a
+// stalled or starved process) are still told apart rather than all read as the top bound.
+const DURATION_BUCKETS = exponentialBuckets(0.000_05, 1.25, 38);
 
 /** Private, not prom-client's global one: the test process and the bench baseline import this module beside other code. */
 export const metricsRegistry = new Registry();
