@@ -2,9 +2,9 @@
 import { cpus, platform, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import type { MetricsSnapshot } from "../server/metrics.ts";
+import { readServerMetrics, resetServerMetrics } from "../harness/serverMetrics.ts";
 import { LOAD_TEST_LIMITS_ENV } from "../server/limits/settings.ts";
-import { METRICS_AUTH, startChildServer } from "./lib/childServer.ts";
+import { CHILD_METRICS_TOKEN, startChildServer } from "./lib/childServer.ts";
 import { freePort } from "./lib/ports.ts";
 import { sleep } from "./lib/wallClock.ts";
 import { type SoakResult, type SoakSample, writeSoakReport } from "./soak/report.ts";
@@ -43,7 +43,6 @@ hardStop.unref();
 
 const server = await startChildServer({ entry: "server/index.ts", port, env: { REBOUND_SERVE_CLIENT: "0", ...LOAD_TEST_LIMITS_ENV } });
 console.log(`soak: server pid ${server.pid} on :${port}; ${options.bots} bots for ${options.minutes} min`);
-const fetchMetrics = async (): Promise<MetricsSnapshot> => (await (await fetch(`${server.url}/metrics`, { headers: METRICS_AUTH })).json()) as MetricsSnapshot;
 
 // Rooms of eight: the first bot creates, seven join.
 const bots: SoakBot[] = [];
@@ -79,14 +78,14 @@ const churner = setInterval(() => {
   }, () => { totals.joinFailures += 1; });
 }, options.churnSeconds * 1000);
 
-await fetch(`${server.url}/metrics/reset`, { method: "POST", headers: METRICS_AUTH });
+await resetServerMetrics(server.url, CHILD_METRICS_TOKEN);
 const samples: SoakSample[] = [];
 const runStart = performance.now();
-let last = { at: performance.now(), cpu: (await fetchMetrics()), patches: 0 };
+let last = { at: performance.now(), cpu: (await readServerMetrics(server.url, CHILD_METRICS_TOKEN)), patches: 0 };
 while ((performance.now() - runStart) / 60_000 < options.minutes) {
   await sleep(options.sampleSeconds * 1000);
-  const metrics = await fetchMetrics();
-  await fetch(`${server.url}/metrics/reset`, { method: "POST", headers: METRICS_AUTH });
+  const metrics = await readServerMetrics(server.url, CHILD_METRICS_TOKEN);
+  await resetServerMetrics(server.url, CHILD_METRICS_TOKEN);
   const now = performance.now();
   const patches = [...bots, ...departed].reduce((sum, bot) => sum + bot.patches, 0);
   const intervalMs = now - last.at;
@@ -99,6 +98,7 @@ while ((performance.now() - runStart) / 60_000 < options.minutes) {
     stepP99Ms: metrics.stepP99Ms,
     patchP99Ms: metrics.patchP99Ms,
     lateSteps: metrics.lateSteps,
+    lateStarts: metrics.lateStarts,
     steps: metrics.totalSteps,
     loopDelayP99Ms: metrics.eventLoopDelayP99Ms,
     serverCpuPercent: (cpuMicros / 1000 / intervalMs) * 100,

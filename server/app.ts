@@ -1,7 +1,7 @@
 // Builds the Rebound server: the Colyseus server definition with its rooms, transport, HTTP routes and, optionally, TLS and Redis.
 import { createServer as createHttpServer } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import { defineRoom, defineServer, LobbyRoom, RedisPresence, type Server } from "colyseus";
+import { defineRoom, defineServer, LobbyRoom, matchMaker, RedisPresence, type Server } from "colyseus";
 import { LOBBY_ROOM, MATCH_ROOM } from "../shared/protocol.ts";
 import { serverConfig } from "./config.ts";
 import { GuardedWebSocketTransport } from "./frameGuard.ts";
@@ -9,6 +9,7 @@ import { restrictCorsToConfiguredOrigins } from "./http/cors.ts";
 import { productionErrorHandler } from "./http/errorHandler.ts";
 import { guardHttpServer } from "./http/requestGate.ts";
 import { serverLog } from "./log.ts";
+import { countRoomsWith } from "./metrics.ts";
 import { mountHttpRoutes } from "./http/routes.ts";
 import { limits, limitsFromEnv, type Limits } from "./limits/settings.ts";
 import { RecoveringRedisDriver } from "./redisDriver.ts";
@@ -37,6 +38,7 @@ export function createGameServer(options: AppOptions): Server {
   restrictCorsToConfiguredOrigins();
   const httpServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : createHttpServer();
   guardHttpServer(httpServer);
+  countRoomsWith(() => ({ rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu }));
   return defineServer({
     greet: false,
     logger: serverLog,

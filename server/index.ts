@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createGameServer } from "./app.ts";
+import { serverLog } from "./log.ts";
 
 const port = Number(process.env.PORT ?? 2567);
 const serveClient = process.env.REBOUND_SERVE_CLIENT !== "0";
@@ -15,4 +16,4 @@ const publicAddress = process.env.PUBLIC_ADDRESS || (redisUrl ? `localhost:${por
 
 const server = createGameServer({ clientDir, tls, redisUrl, publicAddress });
 await server.listen(port);
-console.log(`Rebound is serving on ${tls ? "https" : "http"}://localhost:${port}${redisUrl ? ` (Redis: ${redisUrl}, public address ${publicAddress})` : ""}`);
+serverLog.info(`Rebound is serving on ${tls ? "https" : "http"}://localhost:${port}${redisUrl ? ` (Redis: ${redisUrl}, public address ${publicAddress})` : ""}`);

@@ -1,50 +1,53 @@
-// The server's log: console, but at most LOG_LINES_PER_SECOND error/warning lines a second process-wide, then one summary line of how many were held back.
-//
-// Why: a client can make the framework log (a bad payload prints a zod error with its stack, ≈1 KB for a
-// 60-byte frame); written synchronously to a pipe, thousands a second starved every room's ticks.
+// The server's log: pino (JSON lines; pretty under `npm run dev`) behind the error/warning rate limit, in the console-like shape Colyseus's `logger` option takes.
+import { format } from "node:util";
+import { pino, type Logger } from "pino";
+import { rateLimitedLogger, type ServerLogger } from "./logLimit.ts";
 
-export const LOG_LINES_PER_SECOND = 20;
+export type LogLevel = keyof ServerLogger;
 
-type Sink = Pick<Console, "error" | "warn" | "info" | "debug" | "trace">;
-/** The shape Colyseus's `logger` server option takes (its Logger class is not exported). */
-export type ServerLogger = Sink;
-
-/** A logger that passes info/debug through and limits error, warn and trace to `linesPerSecond`. */
-export function rateLimitedLogger(sink: Sink = console, linesPerSecond = LOG_LINES_PER_SECOND, now: () => number = () => performance.now()): ServerLogger {
-  let windowStart = now();
-  let written = 0;
-  let heldBack = 0;
-  let summaryTimer: NodeJS.Timeout | null = null;
-
-  const summarise = (): void => {
-    summaryTimer = null;
-    if (heldBack === 0) return;
-    sink.error(`[log] ${heldBack} more error/warning line${heldBack === 1 ? "" : "s"} held back (limit ${linesPerSecond}/s)`);
-    heldBack = 0;
-  };
-  const limited = (write: (...args: unknown[]) => void) => (...args: unknown[]): void => {
-    const t = now();
-    if (t - windowStart >= 1000) {
-      windowStart = t;
-      written = 0;
-    }
-    if (written < linesPerSecond) {
-      written += 1;
-      write(...args);
-      return;
-    }
-    heldBack += 1;
-    // One summary line a second at most, written when the window that overflowed has passed.
-    summaryTimer ??= setTimeout(summarise, 1000).unref();
-  };
-  return {
-    error: limited((...args) => sink.error(...args)),
-    warn: limited((...args) => sink.warn(...args)),
-    trace: limited((...args) => sink.trace(...args)),
-    info: (...args: unknown[]) => sink.info(...args),
-    debug: (...args: unknown[]) => sink.debug(...args),
-  };
+/** One line as written: its level, its words, and the stack of the error it carried, if any. */
+export interface LogLine {
+  level: LogLevel;
+  msg: string;
+  stack?: string;
 }
 
-/** The one process-wide log the framework and the rooms write to. */
-export const serverLog = rateLimitedLogger();
+/** Pretty only for a person at `npm run dev` (scripts/dev.ts sets NODE_ENV=development), and only if the devDependency is installed. */
+function prettyInstalled(): boolean {
+  if (process.env.NODE_ENV !== "development") return false;
+  try {
+    import.meta.resolve("pino-pretty");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function createPino(): Logger {
+  // "debug" keeps every line console printed before (Colyseus writes a few at debug); pino's default "info" would drop them.
+  const level = "debug";
+  return prettyInstalled() ? pino({ level, transport: { target: "pino-pretty", options: { ignore: "pid,hostname" } } }) : pino({ level });
+}
+
+const watchers = new Set<(line: LogLine) => void>();
+
+/** Calls `watcher` with every line the server log writes (after the rate limit), until the returned function is called. */
+export function watchLog(watcher: (line: LogLine) => void): () => void {
+  watchers.add(watcher);
+  return () => watchers.delete(watcher);
+}
+
+/** Console-style calls as pino lines: the words (errors by their message) in `msg`, the first error with its stack in `err`. */
+function pinoSink(logger: Logger): ServerLogger {
+  const write = (level: LogLevel) => (...args: unknown[]): void => {
+    const err = args.find((arg) => arg instanceof Error);
+    const msg = format(...args.map((arg) => (arg instanceof Error ? arg.message : arg)));
+    if (err) logger[level]({ err }, msg);
+    else logger[level](msg);
+    for (const watcher of watchers) watcher({ level, msg, ...(err?.stack ? { stack: err.stack } : {}) });
+  };
+  return { error: write("error"), warn: write("warn"), info: write("info"), debug: write("debug"), trace: write("trace") };
+}
+
+/** The one process-wide log the framework, the rooms and the HTTP routes write to. */
+export const serverLog = rateLimitedLogger(pinoSink(createPino()));

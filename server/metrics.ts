@@ -1,106 +1,86 @@
-// Process-wide server metrics: step and patch durations (p50/p99), late steps, event-loop delay, served at GET /metrics.
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+// Process-wide server metrics on a private prom-client registry: step and patch histograms, step and late-step counters, room and client gauges, Node's default series.
+import { collectDefaultMetrics, Counter, exponentialBuckets, Gauge, Histogram, Registry } from "prom-client";
 import { TICK_HZ } from "../shared/constants.ts";
+import {
+  CONNECTED_CLIENTS, EVENT_LOOP_RESOLUTION_MS, LATE_REASON, LATE_STEPS_TOTAL, PATCH_SECONDS, ROOMS, STEP_SECONDS, STEPS_TOTAL,
+} from "./metricsContract.ts";
 
-// 65536 samples: about 8 s of steps with 125 rooms, so p99 covers a whole benchmark window.
-const SAMPLE_CAPACITY = 65_536;
+/** The default series whose collection sets every nodejs_eventloop_lag_* gauge, and then restarts their histogram. */
+const EVENT_LOOP_COLLECTOR = "nodejs_eventloop_lag_seconds";
 const STEP_PERIOD_MS = 1000 / TICK_HZ;
+/** A step that begins this long after its room's previous one was due a period earlier (the loop was held up). */
+const LATE_START_GAP_MS = 1.5 * STEP_PERIOD_MS;
+// 0.05 ms × 1.25ⁿ up to ~190 ms: each bucket 25 % wider than the last, so an interpolated p99 of a
+// sub-millisecond step stays within a few hundredths of a millisecond, and overruns of several periods (a
+// stalled or starved process) are still told apart rather than all read as the top bound.
+const DURATION_BUCKETS = exponentialBuckets(0.000_05, 1.25, 38);
 
-/** Ring buffer of recent step durations across every room in this process. */
-class StepSamples {
-  private readonly samples = new Float64Array(SAMPLE_CAPACITY);
-  private count = 0;
-  private next = 0;
-  totalSteps = 0;
-  lateSteps = 0;
+/** Private, not prom-client's global one: the test process and the bench baseline import this module beside other code. */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry, eventLoopMonitoringPrecision: EVENT_LOOP_RESOLUTION_MS });
 
-  add(durationMs: number): void {
-    this.samples[this.next] = durationMs;
-    this.next = (this.next + 1) % SAMPLE_CAPACITY;
-    this.count = Math.min(this.count + 1, SAMPLE_CAPACITY);
-    this.totalSteps += 1;
-    if (durationMs > STEP_PERIOD_MS) this.lateSteps += 1;
-  }
+const registers = [metricsRegistry];
+const stepSeconds = new Histogram({ name: STEP_SECONDS, help: "Duration of one room's fixed step.", buckets: DURATION_BUCKETS, registers });
+const patchSeconds = new Histogram({
+  name: PATCH_SECONDS, help: "Duration of one state patch broadcast (encode and send to every client).", buckets: DURATION_BUCKETS, registers,
+});
+const steps = new Counter({ name: STEPS_TOTAL, help: "Fixed steps run, every room of this process.", registers });
+const lateSteps = new Counter({
+  name: LATE_STEPS_TOTAL,
+  help: `Late steps: reason="${LATE_REASON.overran}" ran longer than one step period, reason="${LATE_REASON.startedLate}" began over 1.5 periods after its room's previous step.`,
+  labelNames: ["reason"] as const,
+  registers,
+});
 
-  percentile(p: number): number {
-    if (this.count === 0) return 0;
-    const sorted = Array.from(this.samples.subarray(0, this.count)).sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-  }
+export interface RoomCount {
+  rooms: number;
+  clients: number;
+}
+let countRooms = (): RoomCount => ({ rooms: 0, clients: 0 });
+/** Tells the room and client gauges where to read their numbers (the Colyseus server and the bench baseline keep rooms differently). */
+export function countRoomsWith(read: () => RoomCount): void {
+  countRooms = read;
+}
+new Gauge({ name: ROOMS, help: "Rooms open in this process.", registers, collect() { this.set(countRooms().rooms); } });
+new Gauge({ name: CONNECTED_CLIENTS, help: "Clients connected to this process's rooms.", registers, collect() { this.set(countRooms().clients); } });
 
-  reset(): void {
-    this.count = 0;
-    this.next = 0;
-    this.totalSteps = 0;
-    this.lateSteps = 0;
+/** Every series exists from the start and after a reset (prom-client's reset removes them), so a reader sees 0 rather than nothing. */
+function zeroSeries(): void {
+  stepSeconds.zero({});
+  patchSeconds.zero({});
+  for (const reason of Object.values(LATE_REASON)) lateSteps.inc({ reason }, 0);
+}
+zeroSeries();
+
+/** Times one room's steps. One per room: a late start is measured from the same room's previous step. */
+export class StepTimer {
+  // NaN until the first step: a gap from NaN compares false, so a room's first step is never "late".
+  private lastStartMs = Number.NaN;
+
+  /** Call as a step begins; call what it returns as the step ends. */
+  start(): () => void {
+    const startedAt = performance.now();
+    if (startedAt - this.lastStartMs > LATE_START_GAP_MS) lateSteps.inc({ reason: LATE_REASON.startedLate });
+    this.lastStartMs = startedAt;
+    return () => {
+      const ms = performance.now() - startedAt;
+      stepSeconds.observe(ms / 1000);
+      steps.inc();
+      if (ms > STEP_PERIOD_MS) lateSteps.inc({ reason: LATE_REASON.overran });
+    };
   }
 }
 
-export const stepSamples = new StepSamples();
-/** State patch broadcasts (encode + send to every client), timed apart from the step they follow. */
-export const patchSamples = new StepSamples();
-const LOOP_DELAY_RESOLUTION_MS = 10;
-const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
-loopDelay.enable();
-
-/** Times one duration into a sample ring; `stop()` records it. */
-class DurationTimer {
-  private readonly startedAt = performance.now();
-  private readonly samples: StepSamples;
-  constructor(samples: StepSamples) {
-    this.samples = samples;
-  }
-  stop(): void {
-    this.samples.add(performance.now() - this.startedAt);
-  }
+/** Times one state patch broadcast: call what it returns once the patch is sent. */
+export function timePatch(): () => void {
+  const startedAt = performance.now();
+  return () => patchSeconds.observe((performance.now() - startedAt) / 1000);
 }
 
-/** Times one room step. */
-export const StepTimer = { start: (): DurationTimer => new DurationTimer(stepSamples) };
-/** Times one state patch broadcast. */
-export const PatchTimer = { start: (): DurationTimer => new DurationTimer(patchSamples) };
-
-export interface MetricsSnapshot {
-  stepP50Ms: number;
-  stepP99Ms: number;
-  patchP50Ms: number;
-  patchP99Ms: number;
-  totalPatches: number;
-  stepPeriodMs: number;
-  totalSteps: number;
-  lateSteps: number;
-  eventLoopDelayP99Ms: number;
-  rssBytes: number;
-  heapUsedBytes: number;
-  cpuUserMicros: number;
-  cpuSystemMicros: number;
-  uptimeSeconds: number;
-}
-
-export function metricsSnapshot(): MetricsSnapshot {
-  const memory = process.memoryUsage();
-  const cpu = process.cpuUsage();
-  return {
-    stepP50Ms: stepSamples.percentile(50),
-    stepP99Ms: stepSamples.percentile(99),
-    patchP50Ms: patchSamples.percentile(50),
-    patchP99Ms: patchSamples.percentile(99),
-    totalPatches: patchSamples.totalSteps,
-    stepPeriodMs: STEP_PERIOD_MS,
-    totalSteps: stepSamples.totalSteps,
-    lateSteps: stepSamples.lateSteps,
-    // The histogram records whole sampling intervals (an idle loop reads ~10 ms): subtract the resolution to get the delay.
-    eventLoopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
-    rssBytes: memory.rss,
-    heapUsedBytes: memory.heapUsed,
-    cpuUserMicros: cpu.user,
-    cpuSystemMicros: cpu.system,
-    uptimeSeconds: process.uptime(),
-  };
-}
-
-export function resetMetrics(): void {
-  stepSamples.reset();
-  patchSamples.reset();
-  loopDelay.reset();
+/** Starts a new measuring window: Rebound's own series from zero, the event-loop delay from now. Process totals (CPU, memory) keep counting. */
+export async function resetMetrics(): Promise<void> {
+  for (const metric of [stepSeconds, patchSeconds, steps, lateSteps]) metric.reset();
+  zeroSeries();
+  // prom-client restarts its event-loop delay histogram each time it collects it: collecting now opens the window.
+  await metricsRegistry.getSingleMetric(EVENT_LOOP_COLLECTOR)?.get();
 }

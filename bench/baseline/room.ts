@@ -7,7 +7,7 @@ import { liveSink } from "../../shared/match/events.ts";
 import { createMatchSim, type InputQueue } from "../../shared/match/sim.ts";
 import { stepMatch } from "../../shared/match/step.ts";
 import { freeTeam, isPlayingTeam } from "../../shared/match/teams.ts";
-import { PatchTimer, StepTimer } from "../../server/metrics.ts";
+import { StepTimer, timePatch } from "../../server/metrics.ts";
 import type { BaselinePlayer, BaselineState } from "./protocol.ts";
 
 /** Inputs a seat may have waiting; more are dropped (the Rebound room's channel buffer plays this part). */
@@ -44,6 +44,7 @@ export class BaselineRoom {
   private readonly sink = liveSink();
   private readonly startedAt = Date.now();
   private readonly timer: NodeJS.Timeout;
+  private readonly stepTimer = new StepTimer();
   private host: WebSocket | null = null;
   private nextId = 0;
   private readonly onEmpty: () => void;
@@ -90,16 +91,16 @@ export class BaselineRoom {
   }
 
   private step(): void {
-    const timer = StepTimer.start();
+    const stepped = this.stepTimer.start();
     stepMatch(this.sim, { queueOf: (id) => this.queues.get(id) }, 1 / TICK_HZ, this.sink);
     this.sink.events.length = 0;
-    timer.stop();
+    stepped();
     this.broadcast();
   }
 
   /** Everything, every tick, as JSON text: what a first multiplayer prototype typically does. */
   private broadcast(): void {
-    const timer = PatchTimer.start();
+    const sent = timePatch();
     const sim = this.sim;
     const players: BaselinePlayer[] = [];
     for (const [id, player] of sim.players) {
@@ -123,6 +124,6 @@ export class BaselineRoom {
     };
     const text = JSON.stringify(state);
     for (const socket of this.seats.keys()) socket.send(text);
-    timer.stop();
+    sent();
   }
 }

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { WebSocketServer, type WebSocket } from "ws";
-import { metricsSnapshot, resetMetrics } from "../../server/metrics.ts";
+import { countRoomsWith, metricsRegistry, resetMetrics } from "../../server/metrics.ts";
 import { parseClientMessage, type BaselineServerMessage } from "./protocol.ts";
 import { BaselineRoom } from "./room.ts";
 
@@ -18,10 +18,13 @@ const http = createServer((req, res) => {
     res.end(JSON.stringify(body));
   };
   if (req.method === "GET" && req.url === "/healthz") return json({ ok: true, instance });
-  if (req.method === "GET" && req.url === "/metrics") return json(metricsSnapshot());
+  if (req.method === "GET" && req.url === "/metrics") {
+    void metricsRegistry.metrics().then((text) => res.writeHead(200, { "content-type": metricsRegistry.contentType }).end(text));
+    return;
+  }
   if (req.method === "POST" && req.url === "/metrics/reset") {
-    resetMetrics();
-    return json({ ok: true });
+    void resetMetrics().then(() => json({ ok: true }));
+    return;
   }
   res.writeHead(404).end();
 });
@@ -31,6 +34,7 @@ function send(socket: WebSocket, message: BaselineServerMessage): void {
 }
 
 const wss = new WebSocketServer({ server: http, maxPayload: 4096 });
+countRoomsWith(() => ({ rooms: rooms.size, clients: wss.clients.size }));
 wss.on("connection", (socket) => {
   let room: BaselineRoom | null = null;
   socket.on("message", (data, isBinary) => {

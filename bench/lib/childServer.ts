@@ -44,7 +44,6 @@ const MAX_LOG_CHARS = 40_000;
 
 /** Child servers get this metrics token, so benches and tests may read and reset /metrics (no public reset). */
 export const CHILD_METRICS_TOKEN = "rebound-local-metrics";
-export const METRICS_AUTH: Readonly<Record<string, string>> = { authorization: `Bearer ${CHILD_METRICS_TOKEN}` };
 
 /** Every child still running when this process exits is killed, so a failed run never leaves a server behind. */
 const running = new Set<ChildProcess>();

@@ -5,8 +5,8 @@ import { aggregate } from "../lib/aggregate.ts";
 import type { BenchConfig } from "../lib/config.ts";
 import { FleetGroup } from "../lib/fleetGroup.ts";
 import { cpuPercent, machineBusyPercent, sampleMachine, sampleProcess, systemCpuPercent } from "../lib/procStats.ts";
-import { readMetrics, resetMetrics } from "../lib/serverMetrics.ts";
-import type { ChildServer } from "../lib/childServer.ts";
+import { readServerMetrics, resetServerMetrics } from "../../harness/serverMetrics.ts";
+import { CHILD_METRICS_TOKEN, type ChildServer } from "../lib/childServer.ts";
 import { startServer } from "../lib/servers.ts";
 import { round } from "../lib/stats.ts";
 import { sleep, wallNow } from "../lib/wallClock.ts";
@@ -108,7 +108,7 @@ interface StepShape {
 
 /** One measuring window at the current size: server metrics and /proc CPU around the bots' window. */
 async function measureStep(kind: BotKind, server: ChildServer, group: FleetGroup, config: BenchConfig, shape: StepShape): Promise<CapacityStep> {
-  await resetMetrics(server.url);
+  await resetServerMetrics(server.url, CHILD_METRICS_TOKEN);
   const cpuFrom = sampleProcess(server.pid);
   const machineFrom = sampleMachine();
   await group.begin();
@@ -116,7 +116,7 @@ async function measureStep(kind: BotKind, server: ChildServer, group: FleetGroup
   const { reports, botCpuPercent } = await group.end();
   const cpuTo = sampleProcess(server.pid);
   const machineTo = sampleMachine();
-  const metrics = await readMetrics(server.url);
+  const metrics = await readServerMetrics(server.url, CHILD_METRICS_TOKEN);
   const totals = aggregate(reports);
   const serverCpuPercent = cpuPercent(cpuFrom, cpuTo);
   const measured: Omit<CapacityStep, "held" | "problems" | "limitedBy" | "remeasured"> = {
@@ -129,6 +129,7 @@ async function measureStep(kind: BotKind, server: ChildServer, group: FleetGroup
     patchP99Ms: metrics.patchP99Ms,
     stepPlusPatchP99Ms: metrics.stepP99Ms + metrics.patchP99Ms,
     lateSteps: metrics.lateSteps,
+    lateStarts: metrics.lateStarts,
     totalSteps: metrics.totalSteps,
     eventLoopDelayP99Ms: metrics.eventLoopDelayP99Ms,
     serverCpuPercent,

@@ -10,12 +10,12 @@ const verdict = (pass: boolean | null): string => (pass === null ? "not measured
 function capacityTable(title: string, capacity: CapacityFigures): string[] {
   const lines = [
     `#### ${title}`, "",
-    "| bots | rooms | server CPU % of a core (kernel) | CPU ms / client·s | step p50 / p99 ms | patch p50 / p99 ms | event-loop delay p99 ms | late steps | ticks/s | snapshots/s per bot | inputs/s per bot | RSS MB | bot CPU % | machine busy % | held |",
+    "| bots | rooms | server CPU % of a core (kernel) | CPU ms / client·s | step p50 / p99 ms | patch p50 / p99 ms | event-loop delay p99 ms | late steps: overran / started late | ticks/s | snapshots/s per bot | inputs/s per bot | RSS MB | bot CPU % | machine busy % | held |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
   for (const s of capacity.steps) {
     lines.push(`| ${s.bots} | ${s.rooms} | ${n(s.serverCpuPercent)} (${n(s.serverSystemCpuPercent)}) | ${n(s.cpuMsPerClientSecond, 2)} | ${n(s.stepP50Ms, 3)} / ${n(s.stepP99Ms, 3)} | ${n(s.patchP50Ms, 3)} / ${n(s.patchP99Ms, 3)} `
-      + `| ${n(s.eventLoopDelayP99Ms)} | ${s.lateSteps} | ${n(s.ticksPerSecond)} | ${n(s.snapshotsPerBotPerSecond)} | ${n(s.inputsPerBotPerSecond)} | ${n(s.serverRssMB, 0)} `
+      + `| ${n(s.eventLoopDelayP99Ms)} | ${s.lateSteps} / ${s.lateStarts} | ${n(s.ticksPerSecond)} | ${n(s.snapshotsPerBotPerSecond)} | ${n(s.inputsPerBotPerSecond)} | ${n(s.serverRssMB, 0)} `
       + `| ${n(s.botCpuPercent, 0)} | ${n(s.machineBusyPercent, 0)} | ${s.held ? "yes" : `no (${s.limitedBy})`}${s.remeasured ? " ²" : ""} |`);
   }
   if (capacity.steps.some((s) => s.remeasured)) lines.push("", "² measured twice: the first window failed, this is the second (a failed step is retried once because the machine is shared).");

@@ -17,7 +17,10 @@ export interface CapacityStep {
   patchP99Ms: number;
   /** Upper bound of one tick's work: p99 step + p99 patch. */
   stepPlusPatchP99Ms: number;
+  /** Steps that ran longer than one period. */
   lateSteps: number;
+  /** Steps that began over 1.5 periods after their room's previous one (reported, not judged: the shared machine's timers jitter). */
+  lateStarts: number;
   totalSteps: number;
   eventLoopDelayP99Ms: number;
   /** Server process CPU as % of one core (from /proc: user + system). */

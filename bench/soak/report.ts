@@ -11,6 +11,7 @@ export interface SoakSample {
   patchP99Ms: number;
   /** Steps over the 16.7 ms budget in this sample's interval, and all steps in it. */
   lateSteps: number;
+  lateStarts: number;
   steps: number;
   loopDelayP99Ms: number;
   /** Server CPU (user + system) over the interval, in % of one core. */
@@ -54,9 +55,9 @@ function markdown(result: SoakResult): string {
     "",
     `Churn: ${result.totals.churnLeaves} leaves, ${result.totals.churnJoins} joins (${result.totals.joinFailures} failed). Drops ${result.totals.drops}, reconnects ${result.totals.reconnects}, unexpected leaves ${result.totals.unexpectedLeaves}. Server: ${result.serverExit}.`,
     "",
-    "| t (s) | rss MB | heapUsed MB | step p50 ms | step p99 ms | patch p99 ms | late/steps | loop delay p99 ms | server CPU % | bots | patches/s |",
+    "| t (s) | rss MB | heapUsed MB | step p50 ms | step p99 ms | patch p99 ms | late (overran / started late) / steps | loop delay p99 ms | server CPU % | bots | patches/s |",
     "|---|---|---|---|---|---|---|---|---|---|---|",
-    ...result.samples.map((s) => `| ${s.elapsedSeconds} | ${round(s.rssMB, 1)} | ${round(s.heapUsedMB, 1)} | ${round(s.stepP50Ms, 3)} | ${round(s.stepP99Ms, 3)} | ${round(s.patchP99Ms, 3)} | ${s.lateSteps}/${s.steps} | ${round(s.loopDelayP99Ms, 1)} | ${round(s.serverCpuPercent, 1)} | ${s.connectedBots} | ${Math.round(s.patchesPerSecond)} |`),
+    ...result.samples.map((s) => `| ${s.elapsedSeconds} | ${round(s.rssMB, 1)} | ${round(s.heapUsedMB, 1)} | ${round(s.stepP50Ms, 3)} | ${round(s.stepP99Ms, 3)} | ${round(s.patchP99Ms, 3)} | ${s.lateSteps} / ${s.lateStarts} / ${s.steps} | ${round(s.loopDelayP99Ms, 1)} | ${round(s.serverCpuPercent, 1)} | ${s.connectedBots} | ${Math.round(s.patchesPerSecond)} |`),
     "",
   ];
   return lines.join("\n");

@@ -1,7 +1,7 @@
-// GET /metrics (behind a bearer token when REBOUND_METRICS_TOKEN is set) and POST /metrics/reset (only with that token: no public reset).
+// GET /metrics in the Prometheus text format (behind a bearer token when REBOUND_METRICS_TOKEN is set) and POST /metrics/reset (only with that token: no public reset).
 import type { Application, Request, Response } from "express";
 import { createHash, timingSafeEqual } from "node:crypto";
-import { metricsSnapshot, resetMetrics } from "../metrics.ts";
+import { metricsRegistry, resetMetrics } from "../metrics.ts";
 import { limits } from "../limits/settings.ts";
 
 function digest(text: string): Buffer {
@@ -20,21 +20,22 @@ function refuse(res: Response): void {
 }
 
 export function mountMetricsRoutes(app: Application): void {
-  app.get("/metrics", (req, res) => {
+  app.get("/metrics", async (req, res) => {
     if (limits.metricsToken && !hasMetricsToken(req)) {
       refuse(res);
       return;
     }
-    res.set("Cache-Control", "no-store").json(metricsSnapshot());
+    const text = await metricsRegistry.metrics();
+    res.set("Cache-Control", "no-store").type(metricsRegistry.contentType).send(text);
   });
   // Resetting the figures changes what operators see: never anonymous, so off without a token.
-  app.post("/metrics/reset", (req, res) => {
+  app.post("/metrics/reset", async (req, res) => {
     if (!hasMetricsToken(req)) {
       if (limits.metricsToken) refuse(res);
       else res.status(404).json({ error: "metrics reset is off: set REBOUND_METRICS_TOKEN to enable it" });
       return;
     }
-    resetMetrics();
+    await resetMetrics();
     res.json({ ok: true });
   });
 }

@@ -13,7 +13,7 @@ import { MatchState } from "../../shared/state.ts";
 import { serverConfig } from "../config.ts";
 import { requestScope } from "../limits/clientAddress.ts";
 import { quotas, type Refusal } from "../limits/quotas.ts";
-import { PatchTimer, StepTimer } from "../metrics.ts";
+import { StepTimer, timePatch } from "../metrics.ts";
 import { admitReservation, SEAT_RESERVATION_SECONDS, type ReservationJudge } from "./admission.ts";
 import { DropJudge } from "./dropJudge.ts";
 import { passHostOn, takeHostIfFree } from "./hostRole.ts";
@@ -44,6 +44,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   readonly match = new MatchDriver<Client>(this.state, {
     announce: (news) => this.voice.announce(news), notice: (client, reason) => this.voice.notice(client, reason), publishListing: () => this.publishListing(),
   });
+  /** This room's steps, timed for GET /metrics (late starts are measured per room). */
+  private readonly stepTimer = new StepTimer();
   private password = "";
   private readonly moderation = new Moderation();
   private readonly actions = new RoomActions({
@@ -165,18 +167,18 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
 
   /** Every state patch (encode + send), timed for GET /metrics beside the step it follows. */
   broadcastPatch(): boolean {
-    const timer = PatchTimer.start();
+    const sent = timePatch();
     const changed = super.broadcastPatch();
-    timer.stop();
+    sent();
     return changed;
   }
 
   /** One fixed step of the sim on the inputs buffered since the last, then its state into the schema. */
   private step(ctx: StepContext): void {
-    const timer = StepTimer.start();
+    const stepped = this.stepTimer.start();
     this.state.tick = ctx.tick;
     this.match.step(ctx.dt, (id: string) => this.inputs.get(id));
-    timer.stop();
+    stepped();
   }
 
   /** Lets a client see its own player's velocity (a view-only field) for its reconciler. */

@@ -1,8 +1,8 @@
 // Test helper: runs the real server (`node server/index.ts`) and redis-server as child processes on loopback, for multi-process and fault tests.
 import { spawn, type ChildProcess } from "node:child_process";
-import { captureOutput, exitOf, METRICS_AUTH, startChildServer, type ChildExit } from "../../bench/lib/childServer.ts";
+import { captureOutput, CHILD_METRICS_TOKEN, exitOf, startChildServer, type ChildExit } from "../../bench/lib/childServer.ts";
+import { readServerMetrics, resetServerMetrics, type ServerMetrics } from "../../harness/serverMetrics.ts";
 import { LOAD_TEST_LIMITS_ENV } from "../../server/limits/settings.ts";
-import type { MetricsSnapshot } from "../../server/metrics.ts";
 import { sleep } from "./server.ts";
 
 export type { ChildExit };
@@ -16,7 +16,7 @@ export interface ServerProcess {
   output(): string;
   /** Resolves when the process has exited, with how. */
   exited: Promise<ChildExit>;
-  metrics(): Promise<MetricsSnapshot>;
+  metrics(): Promise<ServerMetrics>;
   resetMetrics(): Promise<void>;
   /** SIGTERM (graceful shutdown); SIGKILL after `graceMs`. Resolves with how it exited. */
   stop(graceMs?: number): Promise<ChildExit>;
@@ -34,11 +34,8 @@ export async function startServerProcess(port: number, env: Record<string, strin
     child: server.process,
     output: server.output,
     exited: server.exited,
-    metrics: async () => (await (await fetch(`${endpoint}/metrics`, { headers: METRICS_AUTH })).json()) as MetricsSnapshot,
-    resetMetrics: async () => {
-      const response = await fetch(`${endpoint}/metrics/reset`, { method: "POST", headers: METRICS_AUTH });
-      if (!response.ok) throw new Error(`POST /metrics/reset: ${response.status}`);
-    },
+    metrics: () => readServerMetrics(endpoint, CHILD_METRICS_TOKEN),
+    resetMetrics: () => resetServerMetrics(endpoint, CHILD_METRICS_TOKEN),
     stop: (graceMs = 10_000) => server.signal("SIGTERM", graceMs),
     kill: () => server.signal("SIGKILL", 0),
   };

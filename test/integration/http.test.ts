@@ -1,6 +1,8 @@
-// Integration test: the plain HTTP routes on the game's port — GET /healthz answers ok and names its process, GET /metrics counts the fixed steps rooms ran.
+// Integration test: the plain HTTP routes on the game's port — GET /healthz answers ok and names its process, GET /metrics (Prometheus text) counts the fixed steps rooms ran.
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverMetricsOf } from "../../harness/serverMetrics.ts";
+import { metricsRegistry } from "../../server/metrics.ts";
 import { startServerProcess } from "../helpers/processes.ts";
 import { createMatch, freePort, leaveQuietly, patches, startTestServer, type TestServer } from "../helpers/server.ts";
 
@@ -42,21 +44,29 @@ describe("HTTP routes", () => {
     }
   }, 60_000);
 
-  it("GET /metrics returns positive totalSteps once a room has run", async () => {
+  it("GET /metrics serves the Prometheus text format and counts the steps of a running room", async () => {
     const joined = await createMatch(server.endpoint, { name: "Ann" });
+    const readMetrics = async (): Promise<{ status: number; contentType: string; text: string }> => {
+      const response = await fetch(`${server.endpoint}/metrics`);
+      return { status: response.status, contentType: response.headers.get("content-type") ?? "", text: await response.text() };
+    };
     try {
       await patches(joined.room, 10);
-      const { status, body } = await getJson("/metrics");
+      const { status, contentType, text } = await readMetrics();
       expect(status).toBe(200);
-      expect(body).toMatchObject({ totalSteps: expect.any(Number), stepP99Ms: expect.any(Number), lateSteps: expect.any(Number) });
-      const metrics = body as { totalSteps: number; stepPeriodMs: number };
+      expect(contentType).toBe(metricsRegistry.contentType);
+      expect(text).toContain("# TYPE rebound_room_step_seconds histogram");
+      expect(text).toContain("# TYPE nodejs_eventloop_lag_p99_seconds gauge");
+      const metrics = serverMetricsOf(text);
       expect(metrics.totalSteps).toBeGreaterThan(0);
-      expect(metrics.stepPeriodMs).toBeCloseTo(1000 / 60);
+      expect(metrics.totalPatches).toBeGreaterThan(0);
+      expect(metrics.stepP99Ms).toBeGreaterThan(0);
+      expect(metrics.rooms).toBeGreaterThanOrEqual(1);
+      expect(metrics.connectedClients).toBeGreaterThanOrEqual(1);
 
       // It keeps counting while the room runs.
       await patches(joined.room, 5);
-      const later = (await getJson("/metrics")).body as { totalSteps: number };
-      expect(later.totalSteps).toBeGreaterThan(metrics.totalSteps);
+      expect(serverMetricsOf((await readMetrics()).text).totalSteps).toBeGreaterThan(metrics.totalSteps);
     } finally {
       await leaveQuietly(joined);
     }

@@ -6,6 +6,7 @@ import type { MatchState } from "../../shared/state.ts";
 import type { MatchRoom } from "../../server/rooms/MatchRoom.ts";
 import { ANNOUNCE_INTERVAL_MS } from "../../server/rooms/announcements.ts";
 import { createMatch, joinMatch, leaveQuietly, sleep, startTestServer, waitFor, type Joined, type TestServer } from "../helpers/server.ts";
+import { loggedDuring } from "../helpers/serverLog.ts";
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -98,18 +99,13 @@ describe("text from clients", () => {
       expect(await refusal(joinMatch(server.endpoint, ann.room.roomId, { name: "x\uD800" }))).toMatch(/name: contains a broken character/);
       expect(await refusal(joinMatch(server.endpoint, ann.room.roomId, { name: "\uD800", spectate: true }))).toMatch(/name: contains a broken character/);
       // A late joiner decodes exactly what the server holds, and the framework reports no mismatch.
-      const logged: string[] = [];
-      const originals = { warn: console.warn, error: console.error };
-      console.warn = (...args: unknown[]) => { logged.push(args.join(" ")); originals.warn(...args); };
-      console.error = (...args: unknown[]) => { logged.push(args.join(" ")); originals.error(...args); };
-      let zed: Joined;
-      try {
+      let zed: Joined | undefined;
+      const logged = await loggedDuring(async () => {
         zed = await joinMatch(server.endpoint, ann.room.roomId, { name: "Zed" });
         others.push(zed);
-        await waitFor(() => zed.room.state.players.size === 2, "Zed to decode both players");
-      } finally {
-        Object.assign(console, originals);
-      }
+        await waitFor(() => zed?.room.state.players.size === 2, "Zed to decode both players");
+      });
+      if (!zed) throw new Error("Zed did not join");
       const room = matchMaker.getLocalRoomById(ann.room.roomId) as MatchRoom;
       expect(visible(zed.room.state)).toEqual(visible(room.state));
       expect(zed.room.state.settings.roomName).toBe("Cup final");
