@@ -3,8 +3,8 @@
 //   churn    — join/leave cycles as fast as one client can (issue 9 item 6).
 // Usage: npm exec -- node bench/roomAbuse.ts [requests|churn|all] [seconds]
 import { Client, type Room } from "@colyseus/sdk";
-import { startChildServer, type ChildServer } from "./lib/childServer.ts";
-import { freePort } from "./lib/ports.ts";
+import { startChildServer, type ChildServer } from "../harness/childServer.ts";
+import { freePort } from "../harness/ports.ts";
 import { MATCH_ROOM, type ChatLine } from "../shared/protocol.ts";
 import { PlayerInput } from "../shared/input.ts";
 import { MatchState } from "../shared/state.ts";

@@ -5,7 +5,7 @@ import { AXIS_MAX } from "../../shared/input.ts";
 import type { Player } from "../../shared/state.ts";
 import { startServerProcess, type ServerProcess } from "../helpers/processes.ts";
 import { createMatch, freePort, inputChannel, joinMatch, leaveQuietly, sleep, waitFor, type Joined } from "../helpers/server.ts";
-import { startTcpProxy, type TcpProxy } from "../helpers/tcpProxy.ts";
+import { startTcpProxy, type TcpProxy } from "../../harness/tcpProxy.ts";
 
 /** The SDK reconnects by itself only once a room has been joined this long (its reconnection.minUptime). */
 const SDK_MIN_UPTIME_MS = 5000;

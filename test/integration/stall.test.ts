@@ -4,7 +4,7 @@ import { CLOSE } from "../../shared/constants.ts";
 import { AXIS_MAX, type InputIntent } from "../../shared/input.ts";
 import { startServerProcess, type ServerProcess } from "../helpers/processes.ts";
 import { createMatch, freePort, inputChannel, joinMatch, leaveQuietly, sleep, waitFor, type Joined } from "../helpers/server.ts";
-import { startTcpProxy, type TcpProxy } from "../helpers/tcpProxy.ts";
+import { startTcpProxy, type TcpProxy } from "../../harness/tcpProxy.ts";
 
 const FRAME_MS = 1000 / 60;
 /** The SDK reconnects by itself only once a room has been joined this long (its reconnection.minUptime). */
