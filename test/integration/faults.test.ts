@@ -1,5 +1,6 @@
 // Integration test: faults on a server process — SIGTERM tells every client "Server restarting…", closes them with CLOSE.serverRestart and exits 0; a network cut under load ends with the SDK reconnecting the cut clients into their own seats.
 import { afterAll, describe, expect, it } from "vitest";
+import { sendIntent } from "../../game/net/inputChannel.ts";
 import { CLOSE } from "../../shared/constants.ts";
 import { AXIS_MAX } from "../../shared/input.ts";
 import type { Player } from "../../shared/state.ts";
@@ -66,10 +67,7 @@ describe("a network cut under load", () => {
     const load = setInterval(() => {
       frame += 1;
       for (const [i, handle] of handles.entries()) {
-        handle.data.moveX = ((frame + i * 7) % 40 < 20 ? 1 : -1) * 60;
-        handle.data.moveY = ((frame + i * 11) % 40 < 20 ? 1 : -1) * 60;
-        handle.data.kick = false;
-        handle.send();
+        sendIntent(handle, { moveX: ((frame + i * 7) % 40 < 20 ? 1 : -1) * 60, moveY: ((frame + i * 11) % 40 < 20 ? 1 : -1) * 60, kick: false });
       }
     }, 1000 / 60);
     cleanups.push(async () => clearInterval(load));
@@ -104,12 +102,7 @@ describe("a network cut under load", () => {
     const startY = victims.map((v) => victimPlayer(v)!.y);
     const victimHandles = victims.map((v) => inputChannel(v));
     for (let i = 0; i < 30; i++) {
-      for (const handle of victimHandles) {
-        handle.data.moveX = 0;
-        handle.data.moveY = -AXIS_MAX;
-        handle.data.kick = false;
-        handle.send();
-      }
+      for (const handle of victimHandles) sendIntent(handle, { moveX: 0, moveY: -AXIS_MAX, kick: false });
       await sleep(16);
     }
     await waitFor(() => victims.every((v, i) => victimPlayer(v)!.y < startY[i] - 30), "the reconnected players' inputs to move them");
