@@ -5,6 +5,7 @@ import type { CreateOptions } from "../shared/protocol.ts";
 import { KeyboardInput } from "./input/keyboard.ts";
 import { isTouchScreen, TouchControls } from "./input/touch.ts";
 import { MatchConnection } from "./net/connection.ts";
+import { JoinRefused } from "./net/joinRefused.ts";
 import type { DrawnStateView } from "./net/drawnState.ts";
 import type { MatchSceneData } from "./scenes/MatchScene.ts";
 import { Hud } from "./ui/hud.ts";
@@ -16,6 +17,7 @@ import { showJoinCard, type JoinCardHandle } from "./ui/joinCard.ts";
 import { showMenu, type MenuActions, type MenuHandle } from "./ui/menu.ts";
 import type { Stage } from "./stage.ts";
 import { rememberName } from "./ui/playerName.ts";
+import { joinRefusalText, noticeText } from "./ui/wording.ts";
 import { roomIdFromPath } from "../shared/roomId.ts";
 
 /** Waits between attempts to reclaim this tab's seat after a reload (about 8 s in all). */
@@ -48,14 +50,19 @@ function leaveMessage(code: number, reason?: string): string {
   return `Disconnected (${code}${reason ? `: ${reason}` : ""})`;
 }
 
+/** What to show for a failed join, quick play or host: a refusal is worded by its status, anything else as it says. */
 function friendlyError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  if (/wrong password/i.test(text)) return "Wrong password: type the room's password in the password box and try again.";
-  if (/removed you/i.test(text)) return "The host removed you from that room.";
-  if (/locked/i.test(text)) return "That room is locked by its host.";
-  if (/full/i.test(text)) return "That room is full.";
-  if (/not found|invalid|no rooms found/i.test(text)) return "That room does not exist any more.";
-  return text;
+  if (error instanceof JoinRefused) return joinRefusalText(error.status, error.message);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs a join; a failure comes back as an Error whose message the menu or join card can show. */
+async function shownIfRefused<T>(join: () => Promise<T>): Promise<T> {
+  try {
+    return await join();
+  } catch (error) {
+    throw new Error(friendlyError(error));
+  }
 }
 
 export function startApp(stage: Stage): void {
@@ -118,8 +125,8 @@ export function startApp(stage: Stage): void {
     current = session;
     connection.on({
       // Muting someone for yourself hides their lines on this page only; the server never knows.
-      chat: (line) => { if (!mutedForMe.has(line.fromId)) hud.chat.add(line); },
-      notice: (notice) => hud.showToast(notice.text),
+      chat: (line) => { if (line.system || !mutedForMe.has(line.fromId)) hud.chat.add(line); },
+      notice: (notice) => hud.showToast(noticeText(notice.reason)),
       drop: () => { session.reconnecting = true; },
       reconnect: () => { session.reconnecting = false; },
       leave: (code, reason) => exitMatch(leaveMessage(code, reason)),
@@ -168,15 +175,11 @@ export function startApp(stage: Stage): void {
   };
 
   const actions: MenuActions = {
-    quickPlay: async (name) => enterMatch(await MatchConnection.quickPlay({ name, deviceId: deviceId() })),
-    host: async (options: CreateOptions) => enterMatch(await MatchConnection.host({ ...options, deviceId: deviceId() })),
+    quickPlay: async (name) => enterMatch(await shownIfRefused(() => MatchConnection.quickPlay({ name, deviceId: deviceId() }))),
+    host: async (options: CreateOptions) => enterMatch(await shownIfRefused(() => MatchConnection.host({ ...options, deviceId: deviceId() }))),
     join: async (roomId, name, spectate, password) => {
       if (!roomId) throw new Error("Enter a room code or link");
-      try {
-        enterMatch(await MatchConnection.joinById(roomId, { name, spectate, deviceId: deviceId(), ...(password ? { password } : {}) }));
-      } catch (error) {
-        throw new Error(friendlyError(error));
-      }
+      enterMatch(await shownIfRefused(() => MatchConnection.joinById(roomId, { name, spectate, deviceId: deviceId(), ...(password ? { password } : {}) })));
     },
   };
 

@@ -1,9 +1,15 @@
-// What a room announces in its chat, as codes with data (the sim's events and the room's own), and their one wording.
+// What a room announces in its chat, as codes with data (the sim's events and the room's own): the wire carries these, the page words them (game/ui/wording.ts).
 import type { MatchEvent } from "./match/events.ts";
-import { matchEventText } from "./match/wording.ts";
+import type { Team } from "./match/teams.ts";
+
+/** Names a join/leave line lists; a line gathering more says only how many (server/rooms/announcements.ts). */
+export const MAX_NAMES_LISTED = 3;
 
 /** The room's own news, beside the match sim's events. */
 export type RoomAnnouncement =
+  /** `names` holds everyone when `count` ≤ MAX_NAMES_LISTED, else nothing; `team` is set for a lone joiner. */
+  | { kind: "joined"; names: string[]; count: number; team: Team | null }
+  | { kind: "left"; names: string[]; count: number }
   | { kind: "lostConnection"; name: string; graceSeconds: number }
   | { kind: "back"; name: string }
   | { kind: "newHost"; name: string }
@@ -14,16 +20,10 @@ export type RoomAnnouncement =
 
 export type Announcement = RoomAnnouncement | MatchEvent;
 
-/** The chat line for an announcement, or null for events nobody is told about in words (phase, kickoff). */
-export function announcementText(news: Announcement): string | null {
-  switch (news.kind) {
-    case "lostConnection": return `${news.name} lost connection — holding the slot for ${news.graceSeconds} s`;
-    case "back": return `${news.name} is back`;
-    case "newHost": return `${news.name} is now the host`;
-    case "renamed": return `${news.from} is now ${news.to}`;
-    case "kicked": return `${news.name} was kicked by the host (${news.reason})`;
-    case "muted": return news.muted ? `The host muted ${news.name}` : `The host unmuted ${news.name}`;
-    case "locked": return news.locked ? "The host locked the room" : "The host unlocked the room";
-    default: return matchEventText(news);
-  }
+/** Sim events that change the picture but are not chat news (the scene shows them). */
+const UNANNOUNCED: ReadonlySet<Announcement["kind"]> = new Set(["phase", "kickoff"]);
+
+/** Whether the room tells its chat about this. */
+export function isChatNews(news: Announcement): boolean {
+  return !UNANNOUNCED.has(news.kind);
 }

@@ -1,6 +1,9 @@
 // Message names and payload shapes between client and server, with the zod schemas the server validates them by.
 import { z } from "zod";
 import { LIMITS, MATCH_LIMITS } from "./constants.ts";
+import type { Announcement } from "./announcements.ts";
+import type { Team } from "./match/teams.ts";
+import type { NoticeCode } from "./notices.ts";
 import { checkText, type TextRule } from "./text.ts";
 
 /** Server → client message names. */
@@ -124,20 +127,28 @@ export const JoinOptions = z.object({
 }).strip();
 export type JoinOptions = z.input<typeof JoinOptions>;
 
-export interface ChatLine {
-  /** Empty for system lines. */
+/** A line a player typed. */
+export interface PlayerChatLine {
+  system: false;
   from: string;
-  /** The sender's session id ("" for system lines), so a reader can mute that sender for themselves. */
+  /** The sender's session id, so a reader can mute that sender for themselves. */
   fromId: string;
-  team: string;
+  team: Team;
   text: string;
-  system: boolean;
 }
+
+/** The room's news, as a code with data; the page words it (game/ui/wording.ts). */
+export interface SystemChatLine {
+  system: true;
+  news: Announcement;
+}
+
+export type ChatLine = PlayerChatLine | SystemChatLine;
 
 export interface Notice {
   level: "info" | "error";
-  /** Worded on the server from a NoticeCode (shared/notices.ts); the wire keeps plain text for now. */
-  text: string;
+  /** Why, as a code with data; the page words it (game/ui/wording.ts). */
+  reason: NoticeCode;
 }
 
 /** Room name as registered with the server's matchmaker. */

@@ -11,6 +11,7 @@ import {
 import { MatchState, type Ball, type Player } from "../../shared/state.ts";
 import { NetworkConditioner } from "./badNetwork.ts";
 import { DrawnStateRecorder, type DrawnStateView } from "./drawnState.ts";
+import { refusedAsStatus } from "./joinRefused.ts";
 import { serverEndpoint } from "./endpoint.ts";
 import { openInputChannel, sendIntent, type InputChannel } from "./inputChannel.ts";
 import { NetworkPing } from "./networkPing.ts";
@@ -105,15 +106,15 @@ export class MatchConnection {
   }
 
   static async quickPlay(options: JoinOptions): Promise<MatchConnection> {
-    return new MatchConnection(await MatchConnection.client().joinOrCreate(MATCH_ROOM, options, MatchState));
+    return new MatchConnection(await refusedAsStatus(() => MatchConnection.client().joinOrCreate(MATCH_ROOM, options, MatchState)));
   }
 
   static async host(options: CreateOptions): Promise<MatchConnection> {
-    return new MatchConnection(await MatchConnection.client().create(MATCH_ROOM, options, MatchState));
+    return new MatchConnection(await refusedAsStatus(() => MatchConnection.client().create(MATCH_ROOM, options, MatchState)));
   }
 
   static async joinById(roomId: string, options: JoinOptions): Promise<MatchConnection> {
-    return new MatchConnection(await MatchConnection.client().joinById(roomId, options, MatchState));
+    return new MatchConnection(await refusedAsStatus(() => MatchConnection.client().joinById(roomId, options, MatchState)));
   }
 
   /** Back into the seat this tab held (after a reload or a reopened tab), with the SDK's reconnection token. */

@@ -1,11 +1,11 @@
 // Fetches what a share link's join card shows (GET /api/rooms/<id>/card) before the page joins the room.
 import type { JoinCardInfo } from "../../shared/protocol.ts";
+import { JoinRefused } from "./joinRefused.ts";
 import { serverEndpoint } from "./endpoint.ts";
 
-/** The card, or an Error whose message can be shown as is (the room is gone, the server is down). */
+/** The card, or a JoinRefused with the status (404: the room is gone) for the page to word. */
 export async function fetchJoinCard(roomId: string): Promise<JoinCardInfo> {
   const response = await fetch(`${serverEndpoint()}/api/rooms/${encodeURIComponent(roomId)}/card`);
-  if (response.status === 404) throw new Error("That room does not exist any more.");
-  if (!response.ok) throw new Error(`The server could not describe that room (${response.status}).`);
+  if (!response.ok) throw new JoinRefused(response.status, `the server could not describe that room`);
   return (await response.json()) as JoinCardInfo;
 }

@@ -2,6 +2,7 @@
 import { LIMITS } from "../../shared/constants.ts";
 import { isTouchScreen } from "../input/touch.ts";
 import type { ChatLine } from "../../shared/protocol.ts";
+import { chatLineText } from "./wording.ts";
 import { el } from "./dom.ts";
 import { TEAM_MARK } from "./teamMark.ts";
 
@@ -41,7 +42,8 @@ export class ChatPanel {
   add(line: ChatLine): void {
     // A system line that repeats the one before it only counts up (×2, ×3…) instead of filling the chat.
     const previous = this.list.lastElementChild;
-    if (line.system && previous instanceof HTMLElement && previous.classList.contains("system") && previous.dataset.text === line.text) {
+    const text = chatLineText(line);
+    if (line.system && previous instanceof HTMLElement && previous.classList.contains("system") && previous.dataset.text === text) {
       const count = Number(previous.dataset.count ?? "1") + 1;
       previous.dataset.count = String(count);
       previous.querySelector(".repeat")?.remove();
@@ -50,7 +52,7 @@ export class ChatPanel {
       return;
     }
     const item = line.system
-      ? el("li", { class: "system", "data-text": line.text, text: line.text })
+      ? el("li", { class: "system", "data-text": text, text })
       : el("li", {}, el("span", { class: `mark ${line.team}`, text: TEAM_MARK[line.team] ?? "" }), el("span", { class: `from ${line.team}`, text: line.from }), ": ", el("span", { class: "text", text: line.text }));
     this.list.append(item);
     while (this.list.children.length > MAX_LINES) this.list.firstElementChild?.remove();

@@ -1,4 +1,5 @@
 // Per-address bookkeeping behind the limits: open sockets, live rooms, the room-creation bucket and seat reservations not yet connected.
+import { JOIN_REFUSED } from "../../shared/joinRefusals.ts";
 import { limits } from "./settings.ts";
 
 /** A refusal a client is told about: an HTTP status and a sentence for the page to show. */
@@ -7,7 +8,7 @@ export interface Refusal {
   message: string;
 }
 
-const TOO_MANY = 429;
+const TOO_MANY = JOIN_REFUSED.tooMany;
 const MINUTE_MS = 60_000;
 /** Reservations on the books before a full sweep of the lapsed ones. */
 const SWEEP_ABOVE = 10_000;

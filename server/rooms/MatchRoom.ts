@@ -8,24 +8,21 @@ import { CLOSE, MATCH_LIMITS, PATCH_MS, TICK_HZ } from "../../shared/constants.t
 import { PlayerInput } from "../../shared/input.ts";
 import { liveSnapshotOf, type LiveSnapshot } from "../../shared/liveSnapshot.ts";
 import { applySettings } from "../../shared/match/commands.ts";
-import { longestPresentHuman } from "../../shared/match/teams.ts";
-import { whereText } from "../../shared/match/wording.ts";
-import { CreateOptions, describeIssue, ServerMessage, type ChatLine, type JoinCardInfo, type Notice } from "../../shared/protocol.ts";
-import { announcementText, type Announcement } from "../../shared/announcements.ts";
-import { noticeText, type NoticeCode } from "../../shared/notices.ts";
+import { CreateOptions, describeIssue, type JoinCardInfo } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
 import { serverConfig } from "../config.ts";
 import { requestScope } from "../limits/clientAddress.ts";
 import { quotas, type Refusal } from "../limits/quotas.ts";
 import { PatchTimer, StepTimer } from "../metrics.ts";
 import { admitReservation, SEAT_RESERVATION_SECONDS, type ReservationJudge } from "./admission.ts";
-import { Announcer } from "./announcements.ts";
 import { DropJudge } from "./dropJudge.ts";
+import { passHostOn, takeHostIfFree } from "./hostRole.ts";
 import { joinCardOf } from "./joinCard.ts";
 import { liveRefusal, listingOf } from "./listing.ts";
 import { Moderation } from "./moderation.ts";
 import { MatchDriver } from "./matchDriver.ts";
 import { RoomActions } from "./roomActions.ts";
+import { RoomVoice } from "./roomVoice.ts";
 import { containRoomError } from "./roomErrors.ts";
 import { judgeSeat } from "./seatRules.ts";
 
@@ -41,27 +38,27 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   // sanitises each buffered copy it takes. Holds the 30 inputs a 2 fps frame sends at once (stepPacer.ts).
   inputs = this.defineInput(PlayerInput, { bufferMaxSize: 32 });
 
+  /** How the room tells its players news and refusals (codes on the wire, worded by the page). */
+  private readonly voice = new RoomVoice(this);
   /** The match sim this room adapts: commands in, state into the schema, events out as chat. */
-  readonly match = new MatchDriver<Client>(this.state, this);
+  readonly match = new MatchDriver<Client>(this.state, {
+    announce: (news) => this.voice.announce(news), notice: (client, reason) => this.voice.notice(client, reason), publishListing: () => this.publishListing(),
+  });
   private password = "";
   private readonly moderation = new Moderation();
   private readonly actions = new RoomActions({
     state: this.state,
     moderation: this.moderation,
     command: (client, command) => this.match.command(client, command),
-    announce: (news) => this.announce(news),
-    notice: (client, code) => this.notice(client, code),
-    chat: (line) => this.broadcast(ServerMessage.chat, line),
+    announce: (news) => this.voice.announce(news),
+    notice: (client, reason) => this.voice.notice(client, reason),
+    chat: (line) => this.voice.chat(line),
     clientById: (sessionId) => this.clients.getById(sessionId),
     setLocked: (locked) => void (locked ? this.lock() : this.unlock()),
     publishListing: () => this.publishListing(),
     now: () => this.clock.currentTime,
   });
   private readonly drops = new DropJudge();
-  /** Join and leave lines, coalesced so churn cannot flood the chat. */
-  private readonly announcer = new Announcer({
-    send: (text) => this.systemChat(text), later: (callback, ms) => { this.clock.setTimeout(callback, ms); }, now: () => this.clock.currentTime,
-  });
 
   messages = this.actions.messages();
 
@@ -111,8 +108,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     if (!player) return;
     player.chatMuted = this.moderation.isMutedDevice(seating.deviceId);
     this.giveOwnView(client);
-    if (!this.state.hostId) this.state.hostId = client.sessionId;
-    this.announcer.joined(player.name, whereText(this.match.sim.players.get(client.sessionId)?.team ?? "spectator"));
+    takeHostIfFree(this.state, client.sessionId);
+    this.voice.joined(player.name, this.match.sim.players.get(client.sessionId)?.team ?? "spectator");
   }
 
   /** A reloaded page reconnecting: the framework may close its stale socket with 4002 (see DropJudge). */
@@ -126,7 +123,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     const player = this.state.players.get(client.sessionId);
     if (!player) return;
     player.connected = false;
-    this.announce({ kind: "lostConnection", name: player.name, graceSeconds: serverConfig.reconnectGraceSeconds });
+    this.voice.announce({ kind: "lostConnection", name: player.name, graceSeconds: serverConfig.reconnectGraceSeconds });
     this.allowReconnection(client, serverConfig.reconnectGraceSeconds).catch(() => {
       // Rejected when the grace period ends or the room disposes; onLeave frees the slot.
     });
@@ -135,15 +132,13 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   /** Graceful shutdown (SIGTERM): say why, then close with our own code, which the SDK does not retry
    * (the framework's default, 4001, is also final; ours lets the page say "restarting"). */
   onBeforeShutdown(): void {
-    this.notice(undefined, { code: "serverRestarting" });
+    this.voice.notice(undefined, { code: "serverRestarting" });
     this.disconnect(CLOSE.serverRestart).catch(() => {
       // Already disposing.
     });
   }
 
-  /** A handler that throws costs only the client that sent the message, never the process: without
-   * this hook the error escapes into the socket's emitter and the uncaught-exception handler stops
-   * every room on the server. Errors from onAuth/onCreate/onJoin are rethrown to the joiner anyway. */
+  /** A throwing handler costs only its sender, never the process (see roomErrors.ts). */
   onUncaughtException(error: RoomException, methodName: RoomMethodName): void {
     containRoomError(this.roomId, error, methodName);
   }
@@ -154,7 +149,7 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     if (!player) return client.leave(CLOSE.kicked, "Kicked by the host");
     this.giveOwnView(client);
     player.connected = true;
-    this.announce({ kind: "back", name: player.name });
+    this.voice.announce({ kind: "back", name: player.name });
   }
 
   onLeave(client: Client): void {
@@ -163,8 +158,9 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     this.actions.forget(client.sessionId);
     this.drops.forget(client.sessionId);
     this.moderation.forget(client.sessionId);
-    if (name !== undefined) this.announcer.left(name);
-    if (this.state.hostId === client.sessionId) this.migrateHost();
+    if (name !== undefined) this.voice.left(name);
+    const newHost = passHostOn(this.state, client.sessionId);
+    if (newHost !== null) this.voice.announce({ kind: "newHost", name: newHost });
   }
 
   /** Every state patch (encode + send), timed for GET /metrics beside the step it follows. */
@@ -183,36 +179,11 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     timer.stop();
   }
 
-  /** The longest-present connected player becomes host. */
-  private migrateHost(): void {
-    const next = longestPresentHuman(this.state.players);
-    this.state.hostId = next;
-    const host = this.state.players.get(next);
-    if (host) this.announce({ kind: "newHost", name: host.name });
-  }
-
   /** Lets a client see its own player's velocity (a view-only field) for its reconciler. */
   private giveOwnView(client: Client): void {
     const player = this.state.players.get(client.sessionId);
     client.view = new StateView();
     if (player) client.view.add(player);
-  }
-
-  /** Tells the room some news in its chat (worded by shared/announcements.ts). */
-  announce(news: Announcement): void {
-    const text = announcementText(news);
-    if (text) this.systemChat(text);
-  }
-
-  private systemChat(text: string): void {
-    this.broadcast(ServerMessage.chat, { from: "", fromId: "", team: "", text, system: true } satisfies ChatLine);
-  }
-
-  /** An error notice to one client, or to everyone when `client` is undefined. */
-  notice(client: Client | undefined, code: NoticeCode): void {
-    const notice: Notice = { level: "error", text: noticeText(code) };
-    if (client) client.send(ServerMessage.notice, notice);
-    else this.broadcast(ServerMessage.notice, notice);
   }
 
   onDispose(): void {

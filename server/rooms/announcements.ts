@@ -1,30 +1,30 @@
-// Join and leave lines for a room's chat, coalesced: the first after a quiet second goes out at once, the rest are gathered into one line per kind a second ("Ann, Bob and Cy joined", "7 players left").
+// Join and leave news for a room's chat, coalesced: the first after a quiet second goes out at once, the rest are gathered into one announcement per kind a second ("Ann, Bob and Cy joined", "7 players left").
 //
 // Why: each join/leave put one system line into every client's chat; 1,186 join/leave cycles in 5 s
 // sent 2,372 lines (up to 585/s) with a name of the attacker's choosing. Now a room sends at most
 // one join line and one leave line per ANNOUNCE_INTERVAL_MS, whatever the churn.
 
+import { MAX_NAMES_LISTED, type RoomAnnouncement } from "../../shared/announcements.ts";
+import type { Team } from "../../shared/match/teams.ts";
+
 export const ANNOUNCE_INTERVAL_MS = 1000;
-/** Up to this many names are listed; more become "N players joined". */
-const MAX_NAMES_LISTED = 3;
 
 interface Pending {
-  joins: { name: string; where: string }[];
+  joins: { name: string; team: Team }[];
   leaves: string[];
 }
 
 export interface AnnouncerHooks {
-  /** Sends one system line to the room. */
-  send(text: string): void;
+  /** Sends one announcement to the room's chat. */
+  send(news: RoomAnnouncement): void;
   /** Runs `callback` after `ms` (the room's clock, so it dies with the room). */
   later(callback: () => void, ms: number): void;
   now(): number;
 }
 
-function listed(names: string[]): string {
-  if (names.length > MAX_NAMES_LISTED) return `${names.length} players`;
-  if (names.length === 1) return names[0];
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+/** Everyone's names up to MAX_NAMES_LISTED, else none (the line says only how many). */
+function listed(names: string[]): string[] {
+  return names.length > MAX_NAMES_LISTED ? [] : names;
 }
 
 export class Announcer {
@@ -37,9 +37,8 @@ export class Announcer {
     this.hooks = hooks;
   }
 
-  /** `where` reads after "joined": "team red", "the spectators". */
-  joined(name: string, where: string): void {
-    this.pending.joins.push({ name, where });
+  joined(name: string, team: Team): void {
+    this.pending.joins.push({ name, team });
     this.soon();
   }
 
@@ -67,8 +66,10 @@ export class Announcer {
     this.pending = { joins: [], leaves: [] };
     if (joins.length === 0 && leaves.length === 0) return;
     this.lastFlushAt = this.hooks.now();
-    if (joins.length === 1) this.hooks.send(`${joins[0].name} joined ${joins[0].where}`);
-    else if (joins.length > 1) this.hooks.send(`${listed(joins.map((j) => j.name))} joined`);
-    if (leaves.length > 0) this.hooks.send(`${listed(leaves)} left`);
+    if (joins.length > 0) {
+      const team = joins.length === 1 ? joins[0].team : null;
+      this.hooks.send({ kind: "joined", names: listed(joins.map((j) => j.name)), count: joins.length, team });
+    }
+    if (leaves.length > 0) this.hooks.send({ kind: "left", names: listed(leaves), count: leaves.length });
   }
 }

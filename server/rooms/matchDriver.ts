@@ -1,4 +1,4 @@
-// Drives a room's match sim: commands and buffered inputs in (optionally recorded), state published into the schema, events out as words.
+// Drives a room's match sim: commands and buffered inputs in (optionally recorded), state published into the schema, events out as typed news.
 import type { InputIntent } from "../../shared/input.ts";
 import { applyCommand, type MatchCommand } from "../../shared/match/commands.ts";
 import { liveSink, type MatchEvent } from "../../shared/match/events.ts";

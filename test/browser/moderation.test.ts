@@ -1,4 +1,4 @@
-// Browser end-to-end: kick in an in-game dialog (Cancel really cancels), a kicked friend cannot come back by the link, mute for yourself.
+// Browser end-to-end: kick in an in-game dialog (Cancel really cancels), a kicked friend cannot come back by the link, mute for yourself, a password room refuses a wrong password in words.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCREENSHOT_DIR, watchErrors } from "../../harness/chromium.ts";
@@ -79,5 +79,27 @@ describe("moderation in the browser", () => {
     expect((await waitForMatch(host, () => true, "the host's view")).players.length).toBe(1);
 
     expect(hostErrors).toEqual([]);
+  }, 240_000);
+
+  it("words a refused join from its status: a wrong password on the card, then the right one seats the friend", async () => {
+    const { page: host } = await session.open();
+    await hostRoom(host, session.server.url, "Keeper", (page) => page.fill("#host-form input[name=password]", "open sesame"));
+    const link = await host.inputValue("#share-link");
+    const { page: friend } = await session.open();
+    const friendErrors = watchErrors(friend, "friend");
+    await friend.goto(link);
+    await friend.waitForSelector("#join-card-password", { timeout: 60_000 });
+    await friend.fill("#join-card-name", "Guest");
+    await friend.fill("#join-card-password", "open sesame?");
+    await friend.click("#join-card-play");
+    // The server answers 401 with "wrong password"; the page's own words come from the status (game/ui/wording.ts).
+    await friend.waitForFunction(() => document.querySelector("#join-card-error")?.textContent?.includes("Wrong password: type the room's password"), undefined, { timeout: 30_000 });
+    await friend.screenshot({ path: `${SCREENSHOT_DIR}moderation-wrong-password.png` });
+    await friend.fill("#join-card-password", "open sesame");
+    await friend.click("#join-card-play");
+    await waitForMatch(friend, (v) => v.players.some((p) => p.sessionId === v.sessionId && p.name === "Guest"), "Guest seated with the right password");
+    await chatHas(host, "Guest joined team");
+    // Chromium logs every non-2xx response; the refused reservation is the only one, and nothing else went wrong.
+    expect(friendErrors).toEqual(["[friend] console: Failed to load resource: the server responded with a status of 401 (Unauthorized)"]);
   }, 240_000);
 });

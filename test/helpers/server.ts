@@ -6,6 +6,8 @@ import { createGameServer, type AppOptions } from "../../server/app.ts";
 import { LOAD_TEST_LIMITS } from "../../server/limits/settings.ts";
 import { openInputChannel, sendIntent, type InputChannel } from "../../game/net/inputChannel.ts";
 import type { InputIntent } from "../../shared/input.ts";
+import type { Announcement } from "../../shared/announcements.ts";
+import { chatLineText, noticeText } from "../../game/ui/wording.ts";
 import { MATCH_ROOM, type ChatLine, type CreateOptions, type JoinOptions, type Notice } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
 
@@ -46,20 +48,41 @@ export async function startTestServer(options: Partial<AppOptions> = {}): Promis
   };
 }
 
+/** A chat line as the page shows it: a player's line as sent, or the room's news with the words the page gives it. */
+export interface ShownChatLine {
+  system: boolean;
+  from: string;
+  fromId: string;
+  team: string;
+  text: string;
+  news?: Announcement;
+}
+
+/** A notice with the words the page shows for it. */
+export interface ShownNotice extends Notice {
+  text: string;
+}
+
+/** The wire's codes worded as the page words them (game/ui/wording.ts), so tests read what a player reads. */
+function shownChatLine(line: ChatLine): ShownChatLine {
+  return line.system ? { system: true, from: "", fromId: "", team: "", text: chatLineText(line), news: line.news } : line;
+}
+
 /** A joined room plus everything the server pushed to it, recorded from the moment of joining. */
 export interface Joined {
   room: MatchRoomClient;
-  chat: ChatLine[];
-  notices: Notice[];
+  chat: ShownChatLine[];
+  notices: ShownNotice[];
   /** Close code once the room has been left (by us or the server), else null. */
   leftWith: number | null;
 }
 
-function track(room: MatchRoomClient): Joined {
+/** Records the close code and what the room pushes, worded as the page words it. */
+export function track(room: MatchRoomClient): Joined {
   const joined: Joined = { room, chat: [], notices: [], leftWith: null };
   // Registered right after joining so no early message is lost or warned about.
-  room.onMessage("chat", (line: ChatLine) => { joined.chat.push(line); });
-  room.onMessage("notice", (notice: Notice) => { joined.notices.push(notice); });
+  room.onMessage("chat", (line: ChatLine) => { joined.chat.push(shownChatLine(line)); });
+  room.onMessage("notice", (notice: Notice) => { joined.notices.push({ ...notice, text: noticeText(notice.reason) }); });
   room.onLeave((code) => { joined.leftWith = code; });
   return joined;
 }

@@ -14,7 +14,7 @@ describe("attack suite (small)", () => {
     }
     const byName = (fragment: string) => result.rows.find((row) => row.attack.includes(fragment))!;
     // The effect each fix is for, as the attacker saw it.
-    expect(byName("reservation flood").outcome).toMatch(/password room: 403 ×30; friend joined$/);
+    expect(byName("reservation flood").outcome).toMatch(/password room: 401 ×30; friend joined$/);
     expect(byName("reservation flood").outcome).toContain("429");
     expect(byName("room creation flood").outcome).toContain("429");
     expect(byName("huge chunked body").unit).not.toMatch(new RegExp(`\\(${TINY_SCALE.bodyMegabytes} of`));

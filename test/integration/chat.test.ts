@@ -1,14 +1,14 @@
 // Integration test: chat through a real server — a line reaches the other client with the sender's name; a flood past the rate limit gets an error notice instead of broadcasting.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../shared/constants.ts";
-import type { ChatLine } from "../../shared/protocol.ts";
+import type { ShownChatLine } from "../helpers/server.ts";
 import { createMatch, joinMatch, leaveQuietly, patches, startTestServer, waitFor, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
 afterAll(async () => { await server.stop(); });
 
-const fromPlayers = (lines: ChatLine[]): ChatLine[] => lines.filter((line) => !line.system);
+const fromPlayers = (lines: ShownChatLine[]): ShownChatLine[] => lines.filter((line) => !line.system);
 
 describe("chat", () => {
   it("delivers a valid line to the other client with the sender's name and team", async () => {

@@ -35,7 +35,7 @@ describe("SIGTERM", () => {
 
     expect(exit).toEqual({ code: 0, signal: null });
     for (const joined of everyone) {
-      expect(joined.notices).toContainEqual({ level: "error", text: "Server restarting…" });
+      expect(joined.notices).toContainEqual({ level: "error", reason: { code: "serverRestarting" }, text: "Server restarting…" });
       expect(joined.leftWith).toBe(CLOSE.serverRestart);
     }
     expect(drops).toBe(0); // a restart is final for these sessions: no reconnection attempts at a dying process

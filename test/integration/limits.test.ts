@@ -10,7 +10,7 @@ import { MATCH_ROOM } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
 import { quotas } from "../../server/limits/quotas.ts";
 import { DEFAULT_LIMITS } from "../../server/limits/settings.ts";
-import { leaveQuietly, startTestServer, waitFor, type Joined, type TestServer } from "../helpers/server.ts";
+import { leaveQuietly, startTestServer, track, waitFor, type Joined, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
 let nextAddress = 10;
@@ -21,14 +21,6 @@ function newAddress(): string {
   return `203.0.113.${nextAddress}`;
 }
 
-/** Records the close code and what the room pushes, like the shared helper does for one address. */
-function track(room: Joined["room"]): Joined {
-  const joined: Joined = { room, chat: [], notices: [], leftWith: null };
-  room.onMessage("chat", (line) => { joined.chat.push(line); });
-  room.onMessage("notice", (notice) => { joined.notices.push(notice); });
-  room.onLeave((code) => { joined.leftWith = code; });
-  return joined;
-}
 
 function clientFrom(address: string): Client {
   return new Client(server.endpoint, { headers: { "x-forwarded-for": address } });
@@ -84,7 +76,7 @@ describe("matchmaking limits at the defaults", () => {
     const host = await hostFrom(newAddress(), { password: "s3cret" });
     const attacker = newAddress();
     const answers = await Promise.all(Array.from({ length: 30 }, () => matchmake(attacker, "joinById", host.room.roomId, {})));
-    expect(answers.map((a) => `${a.status} ${a.error}`)).toEqual(Array.from({ length: 30 }, () => "403 wrong password"));
+    expect(answers.map((a) => `${a.status} ${a.error}`)).toEqual(Array.from({ length: 30 }, () => "401 wrong password"));
     expect(quotas.pendingJoins(attacker, Date.now())).toBe(0);
     const listing = await matchMaker.getRoomById(host.room.roomId);
     expect(listing?.clients).toBe(1);

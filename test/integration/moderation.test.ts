@@ -2,7 +2,7 @@
 import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS, MATCH_LIMITS } from "../../shared/constants.ts";
-import { MATCH_ROOM, type ChatLine, type JoinCardInfo } from "../../shared/protocol.ts";
+import { MATCH_ROOM, type JoinCardInfo } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
 import { createMatch, joinMatch, leaveQuietly, startTestServer, waitFor, type Joined, type TestServer } from "../helpers/server.ts";
 
@@ -13,7 +13,7 @@ afterAll(async () => { await server.stop(); });
 const DEVICE_A = "device-aaaaaaaaaaaaaaaa";
 const DEVICE_B = "device-bbbbbbbbbbbbbbbb";
 const nameOf = (joined: Joined) => joined.room.state.players.get(joined.room.sessionId)?.name;
-const systemLines = (joined: Joined, text: string) => joined.chat.filter((line: ChatLine) => line.system && line.text.includes(text));
+const systemLines = (joined: Joined, text: string) => joined.chat.filter((line) => line.system && line.text.includes(text));
 
 describe("rename in the room", () => {
   it("renames, announces it once, and refuses a taken name or a bad one with a clear notice", async () => {

@@ -1,5 +1,6 @@
-// Unit test: join/leave announcements — one event in a quiet room goes out at once, churn is gathered into one join and one leave line a second.
+// Unit test: join/leave announcements (as the page words them) — one event in a quiet room goes out at once, churn is gathered into one join and one leave line a second.
 import { describe, expect, it } from "vitest";
+import { announcementText } from "../../game/ui/wording.ts";
 import { ANNOUNCE_INTERVAL_MS, Announcer } from "../../server/rooms/announcements.ts";
 
 function harness() {
@@ -7,7 +8,7 @@ function harness() {
   const lines: string[] = [];
   const timers: { at: number; run: () => void }[] = [];
   const announcer = new Announcer({
-    send: (text) => lines.push(text),
+    send: (news) => lines.push(announcementText(news)),
     later: (run, ms) => { timers.push({ at: now + ms, run }); },
     now: () => now,
   });
@@ -24,7 +25,7 @@ function harness() {
 describe("Announcer", () => {
   it("announces a single join or leave in a quiet room at once, in the usual words", () => {
     const { announcer, lines, advance } = harness();
-    announcer.joined("Sam", "team red");
+    announcer.joined("Sam", "red");
     expect(lines).toEqual(["Sam joined team red"]);
     advance(ANNOUNCE_INTERVAL_MS);
     announcer.left("Sam");
@@ -33,9 +34,9 @@ describe("Announcer", () => {
 
   it("gathers what happens within the interval into one line per kind", () => {
     const { announcer, lines, advance } = harness();
-    announcer.joined("Ann", "team red");
-    announcer.joined("Bob", "team blue");
-    announcer.joined("Cy", "the spectators");
+    announcer.joined("Ann", "red");
+    announcer.joined("Bob", "blue");
+    announcer.joined("Cy", "spectator");
     announcer.left("Dee");
     expect(lines).toEqual(["Ann joined team red"]);
     advance(ANNOUNCE_INTERVAL_MS);
@@ -45,7 +46,7 @@ describe("Announcer", () => {
   it("sends at most one join and one leave line per interval under 1,000 join/leave cycles in 5 s", () => {
     const { announcer, lines, advance } = harness();
     for (let i = 0; i < 1000; i++) {
-      announcer.joined(`Churn${i}`, "the spectators");
+      announcer.joined(`Churn${i}`, "spectator");
       announcer.left(`Churn${i}`);
       advance(5);
     }
