@@ -3,10 +3,10 @@
 //   churn    — join/leave cycles as fast as one client can (issue 9 item 6).
 // Usage: npm exec -- node bench/roomAbuse.ts [requests|churn|all] [seconds]
 import { Client, type Room } from "@colyseus/sdk";
-import { startChildServer, type ChildServer } from "./lib/childServer.ts";
-import { freePort } from "./lib/ports.ts";
+import { startChildServer, type ChildServer } from "../harness/childServer.ts";
+import { freePort } from "../harness/ports.ts";
+import { openInputChannel, sendIntent } from "../game/net/inputChannel.ts";
 import { MATCH_ROOM, type ChatLine } from "../shared/protocol.ts";
-import { PlayerInput } from "../shared/input.ts";
 import { MatchState } from "../shared/state.ts";
 import { execSync } from "node:child_process";
 
@@ -37,14 +37,11 @@ async function honestPlayer(endpoint: string, roomId: string | null, name: strin
     last = now;
     honest.ticks.push({ at: now, tick: room.state.tick });
   });
-  const handle = room.input<PlayerInput>({ type: PlayerInput, mode: "reliable" });
+  const handle = openInputChannel(room);
   let frame = 0;
   const timer = setInterval(() => {
     frame += 1;
-    handle.data.moveX = frame % 60 < 30 ? 60 : -60;
-    handle.data.moveY = 0;
-    handle.data.kick = false;
-    handle.send();
+    sendIntent(handle, { moveX: frame % 60 < 30 ? 60 : -60, moveY: 0, kick: false });
   }, 1000 / 60);
   honest.stop = () => clearInterval(timer);
   return honest;

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildClient, clientBuilt } from "./lib/build.ts";
-import { ROOT } from "./lib/childServer.ts";
+import { ROOT } from "../harness/childServer.ts";
 import { configFor, parseArgs } from "./lib/config.ts";
 import { describeMachine } from "./lib/machine.ts";
 import { round } from "./lib/stats.ts";

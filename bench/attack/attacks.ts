@@ -6,7 +6,7 @@ import { CLOSE } from "../../shared/constants.ts";
 import { livePath } from "../../shared/liveSnapshot.ts";
 import { MATCH_ROOM } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
-import type { TcpProxy } from "../../test/helpers/tcpProxy.ts";
+import type { TcpProxy } from "../../harness/tcpProxy.ts";
 import { sleep } from "../lib/wallClock.ts";
 
 /** Each attack comes from its own address (203.0.113.x), so one attack's refusals do not colour the next row. */

@@ -1,6 +1,6 @@
 // Honest SDK players for the attack suite: a fresh room, 60 inputs/s each, with the ticks, patch gaps and seats they saw, and a late joiner's check of the state.
 import { Client, type Room } from "@colyseus/sdk";
-import { PlayerInput } from "../../shared/input.ts";
+import { openInputChannel, sendIntent } from "../../game/net/inputChannel.ts";
 import { MATCH_ROOM, type ChatLine } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
 import { sleep } from "../lib/wallClock.ts";
@@ -71,14 +71,12 @@ function busiestSecond(times: number[]): number {
 }
 
 function play(room: MatchRoomClient, name: string): HonestPlayer {
-  const handle = room.input<PlayerInput>({ type: PlayerInput, mode: "reliable" });
+  const handle = openInputChannel(room);
   let frame = 0;
   const timer = setInterval(() => {
     frame += 1;
-    handle.data.moveX = frame % 120 < 60 ? 90 : -90;
-    handle.data.moveY = frame % 90 < 45 ? 40 : -40;
-    handle.data.kick = frame % 50 === 0;
-    try { handle.send(); } catch { /* reconnecting: the SDK refuses to send on a closed socket */ }
+    const intent = { moveX: frame % 120 < 60 ? 90 : -90, moveY: frame % 90 < 45 ? 40 : -40, kick: frame % 50 === 0 };
+    try { sendIntent(handle, intent); } catch { /* reconnecting: the SDK refuses to send on a closed socket */ }
   }, 1000 / 60);
   const me = room.state.players.get(room.sessionId);
   const player: HonestPlayer = { name, room, sessionId: room.sessionId, team: me?.team ?? "", ticks: [], gaps: [], systemLines: [], left: null, timer };

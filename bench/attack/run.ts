@@ -1,7 +1,7 @@
 // `npm run attack`: every class of issue 9 against a real server with honest players in the room; prints the table and writes
 // bench/results/attack-<date>.{json,md}. `-- --tiny` runs the small version, `-- --only 3,4` some classes.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { ROOT } from "../lib/childServer.ts";
+import { ROOT } from "../../harness/childServer.ts";
 import { FULL_SCALE, TINY_SCALE } from "./attacks.ts";
 import { attackMarkdown, attackTable } from "./report.ts";
 import { runAttackSuite } from "./suite.ts";

@@ -1,10 +1,10 @@
 // Runs every attack of issue 9 against a real server process, each at a fresh room of honest SDK players, and collects one row per attack.
 import { execFileSync } from "node:child_process";
-import { startTcpProxy, type TcpProxy } from "../../test/helpers/tcpProxy.ts";
-import { startChildServer, type ChildServer } from "../lib/childServer.ts";
+import { startTcpProxy, type TcpProxy } from "../../harness/tcpProxy.ts";
+import { startChildServer, type ChildServer } from "../../harness/childServer.ts";
 import { describeMachine, type MachineInfo } from "../lib/machine.ts";
 import { sampleProcess } from "../lib/procStats.ts";
-import { freePort } from "../lib/ports.ts";
+import { freePort } from "../../harness/ports.ts";
 import { sleep } from "../lib/wallClock.ts";
 import { attackerHeaders, ATTACKS, type Attack, type Scale } from "./attacks.ts";
 import { HonestRoom } from "./honest.ts";

@@ -9,7 +9,7 @@ import { BaselineRoom } from "./room.ts";
 
 const port = Number(process.env.PORT ?? 2570);
 const rooms = new Map<string, BaselineRoom>();
-/** Lets the launcher tell this process from a leftover server on the same port (see bench/lib/childServer.ts). */
+/** Lets the launcher tell this process from a leftover server on the same port (see harness/childServer.ts). */
 const instance = process.env.REBOUND_INSTANCE_ID || randomUUID();
 
 const http = createServer((req, res) => {

@@ -2,7 +2,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { setPriority } from "node:os";
 import { asFromBotProcess, type FleetPlan, type FleetReport, type FromBotProcess, type ToBotProcess } from "../bots/ipc.ts";
-import { ROOT } from "./childServer.ts";
+import { ROOT } from "../../harness/childServer.ts";
 import { sampleProcess, type ProcSample } from "./procStats.ts";
 
 export const BOT_NICE = 10;

@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./childServer.ts";
+import { ROOT } from "../../harness/childServer.ts";
 
 const BUILD_TIMEOUT_MS = 180_000;
 

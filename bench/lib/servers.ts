@@ -1,7 +1,7 @@
 // Starts the server under test: the production Rebound server (`node server/index.ts`) or the naive baseline, on a free port.
 import { LOAD_TEST_LIMITS_ENV } from "../../server/limits/settings.ts";
-import { startChildServer, type ChildServer } from "./childServer.ts";
-import { freePort } from "./ports.ts";
+import { startChildServer, type ChildServer } from "../../harness/childServer.ts";
+import { freePort } from "../../harness/ports.ts";
 import type { BotKind } from "../bots/ipc.ts";
 
 export interface ServerOptions {

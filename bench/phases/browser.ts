@@ -2,8 +2,8 @@
 import type { Page } from "playwright-core";
 import type { ReboundDebugView } from "../../game/app.ts";
 import { TICK_HZ, TIMING } from "../../shared/constants.ts";
-import { launchChromium, watchErrors } from "../../test/browser/support/chromium.ts";
-import { measureFirstLoad } from "../../test/browser/support/firstLoad.ts";
+import { launchChromium, watchErrors } from "../../harness/chromium.ts";
+import { measureFirstLoad } from "../../harness/firstLoad.ts";
 import { FleetGroup } from "../lib/fleetGroup.ts";
 import { startServer } from "../lib/servers.ts";
 import { percentile, round } from "../lib/stats.ts";

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
-import { ROOT } from "../lib/childServer.ts";
+import { ROOT } from "../../harness/childServer.ts";
 import type { BundleFigures, BundleFile } from "../report/resultTypes.ts";
 
 const CLIENT_DIR = join(ROOT, "dist/client");

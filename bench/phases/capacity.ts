@@ -6,7 +6,7 @@ import type { BenchConfig } from "../lib/config.ts";
 import { FleetGroup } from "../lib/fleetGroup.ts";
 import { cpuPercent, machineBusyPercent, sampleMachine, sampleProcess, systemCpuPercent } from "../lib/procStats.ts";
 import { readServerMetrics, resetServerMetrics } from "../../harness/serverMetrics.ts";
-import { CHILD_METRICS_TOKEN, type ChildServer } from "../lib/childServer.ts";
+import { CHILD_METRICS_TOKEN, type ChildServer } from "../../harness/childServer.ts";
 import { startServer } from "../lib/servers.ts";
 import { round } from "../lib/stats.ts";
 import { sleep, wallNow } from "../lib/wallClock.ts";

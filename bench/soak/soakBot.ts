@@ -1,10 +1,8 @@
 // A light soak-test player on the real @colyseus/sdk: chases the ball at 60 Hz with the practice-bot brain, restarts finished matches when it is the host, chats now and then.
-import { Client, type InputHandle, type Room } from "@colyseus/sdk";
+import { HeadlessPlayer } from "../../harness/headlessPlayer.ts";
 import { BallWatcher, botIntent } from "../../shared/bot.ts";
 import { TICK_HZ } from "../../shared/constants.ts";
-import { PlayerInput } from "../../shared/input.ts";
-import { ClientMessage, MATCH_ROOM } from "../../shared/protocol.ts";
-import { MatchState } from "../../shared/state.ts";
+import { ClientMessage } from "../../shared/protocol.ts";
 import { isMatchRunning } from "../../shared/match/phase.ts";
 import { isPlayingTeam } from "../../shared/match/teams.ts";
 
@@ -17,8 +15,7 @@ export class SoakBot {
   /** The ball as this client sees it (positions only: its velocity is never synced). */
   private readonly ballWatcher = new BallWatcher();
   readonly name: string;
-  private readonly room: Room<unknown, MatchState>;
-  private readonly input: InputHandle<PlayerInput>;
+  private readonly player: HeadlessPlayer;
   private readonly variant: number;
   private idleFrames = 0;
   patches = 0;
@@ -27,12 +24,11 @@ export class SoakBot {
   /** Close code once the room is gone for this bot, else null. */
   leftWith: number | null = null;
 
-  private constructor(room: Room<unknown, MatchState>, name: string, variant: number) {
-    this.room = room;
+  private constructor(player: HeadlessPlayer, name: string, variant: number) {
+    this.player = player;
     this.name = name;
     this.variant = variant;
-    this.input = room.input({ type: PlayerInput, mode: "reliable" });
-    room.onMessage("*", () => undefined);
+    const room = player.room;
     room.onStateChange(() => { this.patches += 1; });
     room.onDrop(() => { this.drops += 1; });
     room.onReconnect(() => { this.reconnects += 1; });
@@ -40,47 +36,43 @@ export class SoakBot {
   }
 
   static async create(endpoint: string, name: string, variant: number): Promise<SoakBot> {
-    return new SoakBot(await new Client(endpoint).create(MATCH_ROOM, { name }, MatchState), name, variant);
+    return new SoakBot(await HeadlessPlayer.create(endpoint, { name }), name, variant);
   }
 
   static async join(endpoint: string, roomId: string, name: string, variant: number): Promise<SoakBot> {
-    return new SoakBot(await new Client(endpoint).joinById(roomId, { name }, MatchState), name, variant);
+    return new SoakBot(await HeadlessPlayer.joinById(endpoint, roomId, { name }), name, variant);
   }
 
   get roomId(): string {
-    return this.room.roomId;
+    return this.player.roomId;
   }
 
   get connected(): boolean {
-    return this.leftWith === null && this.room.connection.isOpen;
+    return this.leftWith === null && this.player.room.connection.isOpen;
   }
 
   /** One frame: an input from the bot brain (every frame, as a browser sends), host duties, a chat line now and then. */
   step(frame: number): void {
     if (!this.connected) return;
-    const state = this.room.state;
-    const me = state.players.get(this.room.sessionId);
+    const state = this.player.state;
+    const me = this.player.me;
     if (!me) return;
     if (isPlayingTeam(me.team)) {
-      const intent = botIntent(me, this.ballWatcher.see(state.ball, state.tick), me.team, this.variant);
-      this.input.data.moveX = intent.moveX;
-      this.input.data.moveY = intent.moveY;
-      this.input.data.kick = intent.kick;
-      this.input.send();
+      this.player.sendIntent(botIntent(me, this.ballWatcher.see(state.ball, state.tick), me.team, this.variant));
     }
-    if (state.hostId === this.room.sessionId) {
+    if (state.hostId === this.player.sessionId) {
       this.idleFrames = !isMatchRunning(state.phase) ? this.idleFrames + 1 : 0;
       if (this.idleFrames >= RESTART_AFTER_FRAMES) {
         this.idleFrames = 0;
-        this.room.send(ClientMessage.startMatch);
+        this.player.send(ClientMessage.startMatch, {});
       }
     }
     if ((frame + this.variant * 97) % CHAT_EVERY_FRAMES === 0) {
-      this.room.send(ClientMessage.chat, { text: `gg from ${this.name} (frame ${frame})` });
+      this.player.send(ClientMessage.chat, { text: `gg from ${this.name} (frame ${frame})` });
     }
   }
 
   async leave(): Promise<void> {
-    if (this.leftWith === null) await this.room.leave(true).catch(() => undefined);
+    if (this.leftWith === null) await this.player.leave().catch(() => undefined);
   }
 }

@@ -1,7 +1,7 @@
 // The client's one door to the server: joins rooms through @colyseus/sdk, sends inputs, predicts and smooths.
-import { Callbacks, Client, Predict, type InputHandle, type Reconciler, type Room } from "@colyseus/sdk";
+import { Callbacks, Client, Predict, type Reconciler, type Room } from "@colyseus/sdk";
 import type { Data } from "@colyseus/schema";
-import { PlayerInput, type InputIntent } from "../../shared/input.ts";
+import type { InputIntent, PlayerInput } from "../../shared/input.ts";
 import { applyMatchInput } from "../../shared/match/step.ts";
 import { isPlayingTeam } from "../../shared/match/teams.ts";
 import {
@@ -13,8 +13,10 @@ import { NetworkConditioner } from "./badNetwork.ts";
 import { DrawnStateRecorder, type DrawnStateView } from "./drawnState.ts";
 import { refusedAsStatus } from "./joinRefused.ts";
 import { serverEndpoint } from "./endpoint.ts";
+import { openInputChannel, sendIntent, type InputChannel } from "./inputChannel.ts";
 import { NetworkPing } from "./networkPing.ts";
 import { forgetSeat, saveSeat } from "./seat.ts";
+import { send } from "./send.ts";
 import { StepPacer } from "./stepPacer.ts";
 import { TrafficMeter } from "./traffic.ts";
 
@@ -49,7 +51,7 @@ export class MatchConnection {
   readonly conditioner = new NetworkConditioner();
   /** What the scene draws next to the server state received (read-only; debug hook, panel, tests). */
   readonly drawn: DrawnStateRecorder;
-  private input: InputHandle<PlayerInput> | null = null;
+  private input: InputChannel | null = null;
   private reconciler: Reconciler<Player, Data<PlayerInput>> | null = null;
   private listeners: ConnectionListeners = {};
   /** Corrections the reconciler applied, for the network panel. */
@@ -203,7 +205,7 @@ export class MatchConnection {
       return;
     }
     if (this.reconciler) return;
-    this.input ??= this.room.input({ type: PlayerInput, mode: "reliable" });
+    this.input ??= openInputChannel(this.room);
     this.reconciler = this.predict.reconciler(player, {
       input: this.input,
       fields: [...PREDICTED_FIELDS],
@@ -245,11 +247,7 @@ export class MatchConnection {
       // A step stands for the interval it closes, so it takes the keys held at its end: the last step
       // of a frame then sees a key pressed any time before this frame (the player moves on the next
       // frame), and press and release shift alike, so a held key covers the same distance at any fps.
-      const intent = intentAt(stepTime + stepMs);
-      this.input.data.moveX = intent.moveX;
-      this.input.data.moveY = intent.moveY;
-      this.input.data.kick = intent.kick;
-      this.input.send();
+      sendIntent(this.input, intentAt(stepTime + stepMs));
     }
     // What the scene draws advances with the SDK's own prediction steps: report those for the debug view.
     return predictedSteps;
@@ -272,9 +270,8 @@ export class MatchConnection {
 
   /** Sends one client message; its payload is typed by the message table (shared/protocol.ts CLIENT_MESSAGES). */
   send<K extends ClientMessageName>(name: K, payload: ClientPayload<K>): void {
-    this.room.send(name, payload);
+    send(this.room, name, payload);
   }
-
 
   /** The Leave button: a consented leave, so the server frees the seat at once (no reconnection hold). */
   async leave(): Promise<void> {

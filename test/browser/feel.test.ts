@@ -1,7 +1,7 @@
 // Browser end-to-end: the kickoff whistle sounds (WebAudio) unless muted, the mute choice is remembered, and team marks stand beside the names.
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { watchErrors } from "./support/chromium.ts";
+import { watchErrors } from "../../harness/chromium.ts";
 import { BrowserSession, hostRoom, poll, waitForMatch } from "./support/session.ts";
 
 

@@ -1,8 +1,8 @@
 // Browser end-to-end: the first load as the browser downloads it (bytes on the wire from Chromium's network events, compressed), the caching headers, and the DOM menu on screen before Phaser has loaded.
 import { request } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { measureFirstLoad } from "./support/firstLoad.ts";
-import { watchErrors } from "./support/chromium.ts";
+import { measureFirstLoad } from "../../harness/firstLoad.ts";
+import { watchErrors } from "../../harness/chromium.ts";
 import { BrowserSession } from "./support/session.ts";
 
 /** DESIGN: first load under 500 KB on the wire. */

@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../shared/constants.ts";
 import { MatchState } from "../../shared/state.ts";
-import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
+import { SCREENSHOT_DIR, watchErrors } from "../../harness/chromium.ts";
 import { BrowserSession, joinByLink, waitForMatch } from "./support/session.ts";
 
 const PAYLOAD = `<img src=x onerror="window.__pwned=1">`;

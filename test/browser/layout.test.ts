@@ -2,7 +2,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PitchBox } from "../../game/stage.ts";
-import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
+import { SCREENSHOT_DIR, watchErrors } from "../../harness/chromium.ts";
 import { BrowserSession, hostRoom, poll, waitForMatch } from "./support/session.ts";
 
 

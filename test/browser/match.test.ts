@@ -1,7 +1,7 @@
 // Browser end-to-end: two real Chromium pages play one match on the production build that `npm start` serves.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
+import { SCREENSHOT_DIR, watchErrors } from "../../harness/chromium.ts";
 import { BrowserSession, hostRoom, joinByLink, waitForMatch } from "./support/session.ts";
 
 let session: BrowserSession;

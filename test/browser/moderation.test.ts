@@ -1,7 +1,7 @@
 // Browser end-to-end: kick in an in-game dialog (Cancel really cancels), a kicked friend cannot come back by the link, mute for yourself, a password room refuses a wrong password in words.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
+import { SCREENSHOT_DIR, watchErrors } from "../../harness/chromium.ts";
 import { BrowserSession, hostRoom, joinByLink, waitForMatch } from "./support/session.ts";
 
 let session: BrowserSession;

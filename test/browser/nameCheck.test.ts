@@ -1,6 +1,6 @@
 // Browser end-to-end: the menu's name box says why a name cannot be used (the shared text check) as it is typed, and Quick play with such a name shows the reason instead of joining.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
+import { SCREENSHOT_DIR, watchErrors } from "../../harness/chromium.ts";
 import { BrowserSession, matchView } from "./support/session.ts";
 
 let session: BrowserSession;

@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { INTERPOLATION_DELAY_MS } from "../../game/net/connection.ts";
 import { measureDrawnLag, serverTimeOfPosition, type DrawnFrame, type DrawnStateView, type Point, type ReceivedSnapshot } from "../../game/net/drawnState.ts";
-import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
+import { SCREENSHOT_DIR, watchErrors } from "../../harness/chromium.ts";
 import { BrowserSession, hostRoom, joinByLink, poll, waitForMatch } from "./support/session.ts";
 
 let session: BrowserSession;

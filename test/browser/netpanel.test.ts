@@ -6,8 +6,8 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CompareDebugView } from "../../game/compare/comparePage.ts";
-import { freePort } from "../../bench/lib/ports.ts";
-import { SCREENSHOT_DIR, watchErrors } from "./support/chromium.ts";
+import { freePort } from "../../harness/ports.ts";
+import { SCREENSHOT_DIR, watchErrors } from "../../harness/chromium.ts";
 import { BrowserSession, hostRoom, matchView, poll } from "./support/session.ts";
 
 

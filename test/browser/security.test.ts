@@ -1,7 +1,7 @@
 // Browser end-to-end: the pages run under the server's Content-Security-Policy (an inline script is refused and reported),
 // and a limit refusal (room creation rate) reaches the player as a sentence in the menu.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOT_DIR } from "./support/chromium.ts";
+import { SCREENSHOT_DIR } from "../../harness/chromium.ts";
 import { BrowserSession, hostRoom } from "./support/session.ts";
 
 let session: BrowserSession;

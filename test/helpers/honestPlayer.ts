@@ -1,7 +1,7 @@
 // Test helper: an honest player that sends a scripted input every frame and checks, at every state patch, that the server's copy of it equals the shared step's replay of its acknowledged inputs.
-import type { InputHandle } from "@colyseus/sdk";
+import { sendIntent, type InputChannel } from "../../game/net/inputChannel.ts";
 import { TICK_HZ } from "../../shared/constants.ts";
-import { sanitizeInput, type InputIntent, type PlayerInput } from "../../shared/input.ts";
+import { sanitizeInput, type InputIntent } from "../../shared/input.ts";
 import { applyPlayerInput, type PlayerBody } from "../../shared/physics.ts";
 import { inputChannel, type Joined } from "./server.ts";
 
@@ -23,7 +23,7 @@ export interface HonestReport {
 }
 
 export class HonestPlayer {
-  private readonly handle: InputHandle<PlayerInput>;
+  private readonly handle: InputChannel;
   /** intents[seq - 1] is what was sent as input `seq`. */
   private readonly intents: InputIntent[] = [];
   private readonly replay: PlayerBody;
@@ -65,10 +65,7 @@ export class HonestPlayer {
 
   private sendFrame(): void {
     const intent = this.script(this.frame++);
-    this.handle.data.moveX = intent.moveX;
-    this.handle.data.moveY = intent.moveY;
-    this.handle.data.kick = intent.kick;
-    const seq = this.handle.send();
+    const seq = sendIntent(this.handle, intent);
     if (seq === 0) return;
     this.intents[seq - 1] = { ...intent };
     this.report.inputsSent = seq;

@@ -1,6 +1,6 @@
 // Test helper: runs the real server (`node server/index.ts`) and redis-server as child processes on loopback, for multi-process and fault tests.
 import { spawn, type ChildProcess } from "node:child_process";
-import { captureOutput, CHILD_METRICS_TOKEN, exitOf, startChildServer, type ChildExit } from "../../bench/lib/childServer.ts";
+import { captureOutput, CHILD_METRICS_TOKEN, exitOf, startChildServer, type ChildExit } from "../../harness/childServer.ts";
 import { readServerMetrics, resetServerMetrics, type ServerMetrics } from "../../harness/serverMetrics.ts";
 import { LOAD_TEST_LIMITS_ENV } from "../../server/limits/settings.ts";
 import { sleep } from "./server.ts";

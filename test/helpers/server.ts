@@ -1,10 +1,11 @@
 // Test helper: boots a real Rebound server on a free port and joins real @colyseus/sdk clients to its match rooms.
 import { createServer } from "node:net";
-import { Client, type InputHandle, type Room } from "@colyseus/sdk";
+import { Client, type Room } from "@colyseus/sdk";
 import type { Server } from "colyseus";
 import { createGameServer, type AppOptions } from "../../server/app.ts";
 import { LOAD_TEST_LIMITS } from "../../server/limits/settings.ts";
-import { PlayerInput, type InputIntent } from "../../shared/input.ts";
+import { openInputChannel, sendIntent, type InputChannel } from "../../game/net/inputChannel.ts";
+import type { InputIntent } from "../../shared/input.ts";
 import type { Announcement } from "../../shared/announcements.ts";
 import { chatLineText, noticeText } from "../../game/ui/wording.ts";
 import { MATCH_ROOM, type ChatLine, type CreateOptions, type JoinOptions, type Notice } from "../../shared/protocol.ts";
@@ -139,22 +140,19 @@ export async function patches(room: MatchRoomClient, count: number): Promise<voi
   for (let i = 0; i < count; i++) await nextPatch(room);
 }
 
-/** The reliable input channel of a joined room, typed with the shared input schema. */
-export function inputChannel(joined: Joined): InputHandle<PlayerInput> {
-  return joined.room.input<PlayerInput>({ type: PlayerInput, mode: "reliable" });
+/** The reliable input channel of a joined room, opened as the browser and the headless player open it. */
+export function inputChannel(joined: Joined): InputChannel {
+  return openInputChannel(joined.room);
 }
 
 /**
  * Sends each intent on the input channel about every 16 ms (the browser's frame rate) and returns
  * exactly what was staged for each send, in order.
  */
-export async function sendInputs(handle: InputHandle<PlayerInput>, intents: readonly InputIntent[]): Promise<InputIntent[]> {
+export async function sendInputs(handle: InputChannel, intents: readonly InputIntent[]): Promise<InputIntent[]> {
   const sent: InputIntent[] = [];
   for (const intent of intents) {
-    handle.data.moveX = intent.moveX;
-    handle.data.moveY = intent.moveY;
-    handle.data.kick = intent.kick;
-    if (handle.send() === 0) throw new Error("input not sent: connection closed");
+    if (sendIntent(handle, intent) === 0) throw new Error("input not sent: connection closed");
     sent.push({ moveX: handle.data.moveX, moveY: handle.data.moveY, kick: handle.data.kick });
     await sleep(16);
   }
@@ -162,7 +160,7 @@ export async function sendInputs(handle: InputHandle<PlayerInput>, intents: read
 }
 
 /** Waits until the server has processed every input sent on `handle`, then for a patch taken after that. */
-export async function settleInputs(joined: Joined, handle: InputHandle<PlayerInput>): Promise<void> {
+export async function settleInputs(joined: Joined, handle: InputChannel): Promise<void> {
   await waitFor(() => handle.lastProcessed === handle.sentCount, `server to ack ${handle.sentCount} inputs (acked ${handle.lastProcessed})`);
   await patches(joined.room, 2);
 }

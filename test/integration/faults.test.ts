@@ -1,12 +1,13 @@
 // Integration test: faults on a server process — SIGTERM tells every client "Server restarting…", closes them with CLOSE.serverRestart and exits 0; a network cut under load ends with the SDK reconnecting the cut clients into their own seats.
 import { afterAll, describe, expect, it } from "vitest";
+import { sendIntent } from "../../game/net/inputChannel.ts";
 import { CLOSE } from "../../shared/constants.ts";
 import { AXIS_MAX } from "../../shared/input.ts";
 import type { Player } from "../../shared/state.ts";
 import { startServerProcess, type ServerProcess } from "../helpers/processes.ts";
 import { createMatch, freePort, inputChannel, joinMatch, leaveQuietly, sleep, waitFor, type Joined } from "../helpers/server.ts";
 import { logText } from "../helpers/serverLog.ts";
-import { startTcpProxy, type TcpProxy } from "../helpers/tcpProxy.ts";
+import { startTcpProxy, type TcpProxy } from "../../harness/tcpProxy.ts";
 
 /** The SDK reconnects by itself only once a room has been joined this long (its reconnection.minUptime). */
 const SDK_MIN_UPTIME_MS = 5000;
@@ -67,10 +68,7 @@ describe("a network cut under load", () => {
     const load = setInterval(() => {
       frame += 1;
       for (const [i, handle] of handles.entries()) {
-        handle.data.moveX = ((frame + i * 7) % 40 < 20 ? 1 : -1) * 60;
-        handle.data.moveY = ((frame + i * 11) % 40 < 20 ? 1 : -1) * 60;
-        handle.data.kick = false;
-        handle.send();
+        sendIntent(handle, { moveX: ((frame + i * 7) % 40 < 20 ? 1 : -1) * 60, moveY: ((frame + i * 11) % 40 < 20 ? 1 : -1) * 60, kick: false });
       }
     }, 1000 / 60);
     cleanups.push(async () => clearInterval(load));
@@ -105,12 +103,7 @@ describe("a network cut under load", () => {
     const startY = victims.map((v) => victimPlayer(v)!.y);
     const victimHandles = victims.map((v) => inputChannel(v));
     for (let i = 0; i < 30; i++) {
-      for (const handle of victimHandles) {
-        handle.data.moveX = 0;
-        handle.data.moveY = -AXIS_MAX;
-        handle.data.kick = false;
-        handle.send();
-      }
+      for (const handle of victimHandles) sendIntent(handle, { moveX: 0, moveY: -AXIS_MAX, kick: false });
       await sleep(16);
     }
     await waitFor(() => victims.every((v, i) => victimPlayer(v)!.y < startY[i] - 30), "the reconnected players' inputs to move them");

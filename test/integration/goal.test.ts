@@ -1,5 +1,6 @@
 // Integration test: a real match — the host starts it, the countdown runs out, a steering bot drives the ball into the goal, and both clients see the score change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendIntent } from "../../game/net/inputChannel.ts";
 import { BALL, FIELD, PLAYER, TIMING, TICK_HZ } from "../../shared/constants.ts";
 import { AXIS_MAX, type InputIntent } from "../../shared/input.ts";
 import { kickoffSpot } from "../../shared/kickoff.ts";
@@ -94,11 +95,7 @@ describe("a goal", () => {
       const deadline = Date.now() + 20_000;
       while (ann.room.state.scoreRed === 0 && ann.room.state.scoreBlue === 0) {
         if (Date.now() > deadline) throw new Error(`no goal in 20 s; ball at ${ann.room.state.ball.x}, ${ann.room.state.ball.y}`);
-        const intent = steer(me(ann), ann.room.state.ball, goal);
-        annInput.data.moveX = intent.moveX;
-        annInput.data.moveY = intent.moveY;
-        annInput.data.kick = intent.kick;
-        annInput.send();
+        sendIntent(annInput, steer(me(ann), ann.room.state.ball, goal));
         await sleep(16);
       }
       await bobClears;

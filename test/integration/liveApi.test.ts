@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, type Room } from "@colyseus/sdk";
 import type { Server } from "colyseus";
+import { openInputChannel, sendIntent } from "../../game/net/inputChannel.ts";
 import { LivePoller } from "../../game/net/livePoller.ts";
 import { SpectatorFeed } from "../../game/net/spectator.ts";
 import { createGameServer } from "../../server/app.ts";
-import { PlayerInput } from "../../shared/input.ts";
 import { livePath, parseLiveSnapshot, type LiveSnapshot } from "../../shared/liveSnapshot.ts";
 import { MATCH_ROOM, type CreateOptions } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
@@ -71,13 +71,8 @@ describe("GET /api/rooms/<id>/live", () => {
     // centre spot) holding kick: red attacks the right-hand goal.
     ann.send("startMatch", {});
     await waitFor(() => ann.state.phase === "playing", "kickoff", 10_000);
-    const input = ann.input<PlayerInput>({ type: PlayerInput, mode: "reliable" });
-    const pusher = setInterval(() => {
-      input.data.moveX = 127;
-      input.data.moveY = 0;
-      input.data.kick = true;
-      input.send();
-    }, 16);
+    const input = openInputChannel(ann);
+    const pusher = setInterval(() => sendIntent(input, { moveX: 127, moveY: 0, kick: true }), 16);
     try {
       await waitFor(() => ann.state.scoreRed === 1, "Ann's goal", 15_000);
     } finally {

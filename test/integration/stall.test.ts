@@ -1,10 +1,11 @@
 // Integration test: honest players sending 60 inputs/s survive a 1 s and a 5 s stop of the server process and a 5 s stall of their own network with seat, team, score and host intact, while a flood from one socket costs only that socket, whose seat is held for its reconnection.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendIntent } from "../../game/net/inputChannel.ts";
 import { CLOSE } from "../../shared/constants.ts";
 import { AXIS_MAX, type InputIntent } from "../../shared/input.ts";
 import { startServerProcess, type ServerProcess } from "../helpers/processes.ts";
 import { createMatch, freePort, inputChannel, joinMatch, leaveQuietly, sleep, waitFor, type Joined } from "../helpers/server.ts";
-import { startTcpProxy, type TcpProxy } from "../helpers/tcpProxy.ts";
+import { startTcpProxy, type TcpProxy } from "../../harness/tcpProxy.ts";
 
 const FRAME_MS = 1000 / 60;
 /** The SDK reconnects by itself only once a room has been joined this long (its reconnection.minUptime). */
@@ -24,13 +25,7 @@ afterAll(async () => {
 /** Sends `script()` on the reliable input channel every frame (60/s) until stopped. */
 function sendEveryFrame(joined: Joined, script: () => InputIntent): () => void {
   const handle = inputChannel(joined);
-  const timer = setInterval(() => {
-    const intent = script();
-    handle.data.moveX = intent.moveX;
-    handle.data.moveY = intent.moveY;
-    handle.data.kick = intent.kick;
-    handle.send();
-  }, FRAME_MS);
+  const timer = setInterval(() => sendIntent(handle, script()), FRAME_MS);
   return () => clearInterval(timer);
 }
 

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, type Room } from "@colyseus/sdk";
 import type { Server } from "colyseus";
+import { openInputChannel, sendIntent } from "../../game/net/inputChannel.ts";
 import { createGameServer } from "../../server/app.ts";
-import { PlayerInput } from "../../shared/input.ts";
 import { livePath, parseLiveSnapshot } from "../../shared/liveSnapshot.ts";
 import { MATCH_ROOM } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
@@ -77,13 +77,8 @@ describe("TLS on the game's own port", () => {
       const startX = me.x;
       const startY = me.y;
 
-      const input = room.input<PlayerInput>({ type: PlayerInput, mode: "reliable" });
-      const sender = setInterval(() => {
-        input.data.moveX = 0;
-        input.data.moveY = 127;
-        input.data.kick = false;
-        input.send();
-      }, 16);
+      const input = openInputChannel(room);
+      const sender = setInterval(() => sendIntent(input, { moveX: 0, moveY: 127, kick: false }), 16);
       try {
         await waitFor(() => me.y > startY + 40, "Tess to run down the pitch");
       } finally {

@@ -1,6 +1,6 @@
 // Starts the production server (`node server/index.ts`, serving dist/client) as a child process for browser tests.
 import { existsSync } from "node:fs";
-import { ROOT, startChildServer, type ChildServer } from "../../../bench/lib/childServer.ts";
+import { ROOT, startChildServer, type ChildServer } from "../../../harness/childServer.ts";
 
 export type RunningServer = ChildServer;
 

@@ -2,8 +2,11 @@
 // and a Content-Security-Policy watch on every page: any violation fails the file when its pages close.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { ReboundDebugView } from "../../../game/app.ts";
-import { launchChromium, SCREENSHOT_DIR } from "./chromium.ts";
+import { launchChromium, SCREENSHOT_DIR } from "../../../harness/chromium.ts";
+import { poll } from "../../../harness/poll.ts";
 import { startProductionServer, type RunningServer } from "./productionServer.ts";
+
+export { poll };
 
 export class BrowserSession {
   private readonly contexts: BrowserContext[] = [];
@@ -68,17 +71,6 @@ export class BrowserSession {
     await this.browser.close();
     await this.server.stop();
     this.failOnCspViolations();
-  }
-}
-
-/** Re-reads `read` every 150 ms until `accept` holds; fails with `what` and the last value after the timeout. */
-export async function poll<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
 

@@ -1,6 +1,6 @@
 // Measures a page's first load the way the browser saw it: bytes on the wire from Chromium's own network events (CDP), and when the menu and the engine appeared.
 import type { BrowserContext, Page } from "playwright-core";
-import { poll } from "./session.ts";
+import { poll } from "./poll.ts";
 
 export interface FirstLoad {
   /** Sum of Network.loadingFinished encodedDataLength: compressed bodies plus headers, as received. */

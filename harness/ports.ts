@@ -1,4 +1,4 @@
-// Asks the OS for a free loopback port for each server the benchmark starts.
+// Asks the OS for a free loopback port for each server a benchmark or test starts.
 import { createServer } from "node:net";
 
 export function freePort(): Promise<number> {

@@ -1,4 +1,4 @@
-// Test helper: a loopback TCP proxy in front of a server whose connections a test can cut (RST both ways), block or pause, to play a client's network going down and coming back.
+// A loopback TCP proxy in front of a server whose connections a test can cut (RST both ways), block or pause, to play a client's network going down and coming back.
 import { connect, createServer, type Server, type Socket } from "node:net";
 
 export interface TcpProxy {

@@ -4,9 +4,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { freePort } from "./ports.ts";
-import { sleep } from "./wallClock.ts";
+import { setTimeout as sleep } from "node:timers/promises";
 
-export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 export interface ChildExit {
   code: number | null;

@@ -3,7 +3,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export const SCREENSHOT_DIR = fileURLToPath(new URL("../../../test-output/screenshots/", import.meta.url));
+export const SCREENSHOT_DIR = fileURLToPath(new URL("../test-output/screenshots/", import.meta.url));
 
 export function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
