@@ -1,7 +1,7 @@
 // Unit test: the simulated bad network keeps a WebSocket's order, delays by the chosen amount, turns loss into hold-and-burst, and is a no-op when off.
 import { describe, expect, it } from "vitest";
 import type { Room } from "@colyseus/sdk";
-import { NetworkConditioner } from "../../game/net/badNetwork.ts";
+import { NetworkConditioner } from "../../../../game/net/badNetwork.ts";
 
 interface FakeConnection {
   isOpen: boolean;

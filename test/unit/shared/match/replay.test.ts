@@ -1,13 +1,13 @@
 // Unit test: the match sim is deterministic end to end — one command log run twice ends bit-identical — and a replay tells nobody anything.
 import { describe, expect, it } from "vitest";
-import { TICK_HZ, TIMING } from "../../shared/constants.ts";
-import { applyCommand } from "../../shared/match/commands.ts";
-import { liveSink, REPLAY } from "../../shared/match/events.ts";
-import { MAX_INPUT_CREDIT } from "../../shared/match/inputCredit.ts";
-import { recordedQueue, replayLog } from "../../shared/match/replay.ts";
-import { createMatchSim, type InputQueue } from "../../shared/match/sim.ts";
-import { stepMatch } from "../../shared/match/step.ts";
-import { scriptedLog, simBits } from "../helpers/matchSim.ts";
+import { TICK_HZ, TIMING } from "../../../../shared/constants.ts";
+import { applyCommand } from "../../../../shared/match/commands.ts";
+import { liveSink, REPLAY } from "../../../../shared/match/events.ts";
+import { MAX_INPUT_CREDIT } from "../../../../shared/match/inputCredit.ts";
+import { recordedQueue, replayLog } from "../../../../shared/match/replay.ts";
+import { createMatchSim, type InputQueue } from "../../../../shared/match/sim.ts";
+import { stepMatch } from "../../../../shared/match/step.ts";
+import { scriptedLog, simBits } from "../../../helpers/matchSim.ts";
 
 const DT = 1 / TICK_HZ;
 

@@ -1,7 +1,7 @@
 // Unit test: join/leave announcements (as the page words them) — one event in a quiet room goes out at once, churn is gathered into one join and one leave line a second.
 import { describe, expect, it } from "vitest";
-import { announcementText } from "../../game/ui/wording.ts";
-import { ANNOUNCE_INTERVAL_MS, Announcer } from "../../server/rooms/announcements.ts";
+import { announcementText } from "../../../../game/ui/wording.ts";
+import { ANNOUNCE_INTERVAL_MS, Announcer } from "../../../../server/rooms/announcements.ts";
 
 function harness() {
   let now = 0;

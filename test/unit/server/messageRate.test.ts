@@ -1,6 +1,6 @@
 // Unit test: the per-socket message rate — a burst after a silence passes at once, frames past the budget are held back and delivered in order as it refills, and an overflowing queue closes once.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { MessageRate, type RateLimits } from "../../server/messageRate.ts";
+import { MessageRate, type RateLimits } from "../../../server/messageRate.ts";
 
 const LIMITS: RateLimits = { perSecond: 10, burst: 50, queueFrames: 10, queueBytes: 1000 };
 

@@ -1,6 +1,6 @@
 // Unit test: sanitizeInput makes any wire input legal — clamps, zeroes non-finite/non-numbers, normalises diagonals, booleans kick.
 import { describe, expect, it } from "vitest";
-import { AXIS_MAX, sanitizeInput, type InputIntent } from "../../shared/input.ts";
+import { AXIS_MAX, sanitizeInput, type InputIntent } from "../../../shared/input.ts";
 
 /** Builds an input the way a hostile or broken client could: any value in any field. */
 function raw(moveX: unknown, moveY: unknown, kick: unknown): InputIntent {

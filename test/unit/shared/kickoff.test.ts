@@ -1,9 +1,9 @@
 // Unit test: kickoff spots — in the team's own half, mirrored between teams, and exactly on the wire's position grid.
 import { describe, expect, it } from "vitest";
-import { FIELD, PLAYER, POSITION_GRID } from "../../shared/constants.ts";
-import { Player } from "../../shared/state.ts";
-import { kickoffSpot, placeBallForKickoff } from "../../shared/kickoff.ts";
-import { makeBall } from "../helpers/world.ts";
+import { FIELD, PLAYER, POSITION_GRID } from "../../../shared/constants.ts";
+import { Player } from "../../../shared/state.ts";
+import { kickoffSpot, placeBallForKickoff } from "../../../shared/kickoff.ts";
+import { makeBall } from "../../helpers/world.ts";
 
 const INDEXES = [0, 1, 2, 3, 4, 5, 6];
 

@@ -1,8 +1,8 @@
 // Unit test: shared/text.ts — what a name, room name or chat line may contain, and the reason given when it may not.
 import { describe, expect, it } from "vitest";
-import { LIMITS } from "../../shared/constants.ts";
-import { ChatPayload, JoinOptions, KickPlayerPayload, SettingsPayload, describeIssue, playerName } from "../../shared/protocol.ts";
-import { checkText, truncateText, type TextProblem } from "../../shared/text.ts";
+import { LIMITS } from "../../../shared/constants.ts";
+import { ChatPayload, JoinOptions, KickPlayerPayload, SettingsPayload, describeIssue, playerName } from "../../../shared/protocol.ts";
+import { checkText, truncateText, type TextProblem } from "../../../shared/text.ts";
 
 const NAME = { maxLength: LIMITS.nameLength };
 

@@ -1,11 +1,11 @@
 // Unit test: the match flow state machine — countdown, play, goal celebration, kickoff, score and time limits, golden goal.
 import { describe, expect, it } from "vitest";
-import { TICK_HZ, TIMING } from "../../shared/constants.ts";
-import { isBallLive } from "../../shared/match/phase.ts";
+import { TICK_HZ, TIMING } from "../../../shared/constants.ts";
+import { isBallLive } from "../../../shared/match/phase.ts";
 import {
   recordGoal, secondsLeft, startMatch, stepMatchFlow, stopMatch,
   type FlowAction, type MatchClock, type MatchRules,
-} from "../../shared/matchFlow.ts";
+} from "../../../shared/matchFlow.ts";
 
 function freshMatch(): MatchClock {
   return { phase: "waiting", phaseTicks: 0, elapsedTicks: 0, goldenGoal: false, scoreRed: 0, scoreBlue: 0, lastGoalTeam: "", winner: "" };

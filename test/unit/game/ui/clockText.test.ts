@@ -1,8 +1,8 @@
 // The match clock's text: counting down, unlimited, golden goal overtime, and after the final whistle.
 import { describe, expect, it } from "vitest";
-import { TICK_HZ } from "../../shared/constants.ts";
-import type { MatchClock } from "../../shared/matchFlow.ts";
-import { clockText } from "../../game/ui/clockText.ts";
+import { TICK_HZ } from "../../../../shared/constants.ts";
+import type { MatchClock } from "../../../../shared/matchFlow.ts";
+import { clockText } from "../../../../game/ui/clockText.ts";
 
 const match = (over: Partial<MatchClock>): MatchClock => ({
   phase: "playing", phaseTicks: 0, elapsedTicks: 0, goldenGoal: false, scoreRed: 0, scoreBlue: 0, lastGoalTeam: "", winner: "", ...over,

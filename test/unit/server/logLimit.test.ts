@@ -1,6 +1,6 @@
 // Unit test: the server log writes at most N error/warning lines a second, then one summary of how many it held back; info passes through.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { rateLimitedLogger } from "../../server/logLimit.ts";
+import { rateLimitedLogger } from "../../../server/logLimit.ts";
 
 describe("rateLimitedLogger", () => {
   let now = 0;

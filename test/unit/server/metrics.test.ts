@@ -1,7 +1,7 @@
 // Unit test: what the server's metrics count as a late step, and how harness/serverMetrics.ts reads the Prometheus text back (bucket-interpolated percentiles).
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { parsePrometheusText, serverMetricsOf } from "../../harness/serverMetrics.ts";
-import { metricsRegistry, resetMetrics, StepTimer, timePatch } from "../../server/metrics.ts";
+import { parsePrometheusText, serverMetricsOf } from "../../../harness/serverMetrics.ts";
+import { metricsRegistry, resetMetrics, StepTimer, timePatch } from "../../../server/metrics.ts";
 
 describe("server step metrics read through the harness", () => {
   let now = 0;

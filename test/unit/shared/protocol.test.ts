@@ -1,7 +1,7 @@
 // Unit test: the zod schemas the server validates messages by — oversize chat, unknown fields, bad values are rejected.
 import { describe, expect, it } from "vitest";
-import { LIMITS, MATCH_LIMITS } from "../../shared/constants.ts";
-import { ChatPayload, CreateOptions, EmptyPayload, JoinOptions, SetTeamPayload, SettingsPayload } from "../../shared/protocol.ts";
+import { LIMITS, MATCH_LIMITS } from "../../../shared/constants.ts";
+import { ChatPayload, CreateOptions, EmptyPayload, JoinOptions, SetTeamPayload, SettingsPayload } from "../../../shared/protocol.ts";
 
 describe("ChatPayload", () => {
   it("accepts a normal line and one at the length limit, trimmed", () => {

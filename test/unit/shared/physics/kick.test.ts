@@ -1,9 +1,9 @@
 // Unit test: kicks — out of reach nothing happens, within reach the ball is pushed away from the kicker, cooldown applies.
 import { describe, expect, it } from "vitest";
-import { BALL, KICK, PLAYER, TICK_HZ } from "../../shared/constants.ts";
-import type { InputIntent } from "../../shared/input.ts";
-import { stepWorld } from "../../shared/physics.ts";
-import { makeBall, makePlayer, type TestWorld } from "../helpers/world.ts";
+import { BALL, KICK, PLAYER, TICK_HZ } from "../../../../shared/constants.ts";
+import type { InputIntent } from "../../../../shared/input.ts";
+import { stepWorld } from "../../../../shared/physics.ts";
+import { makeBall, makePlayer, type TestWorld } from "../../../helpers/world.ts";
 
 const DT = 1 / TICK_HZ;
 const KICK_HELD: InputIntent = { moveX: 0, moveY: 0, kick: true };

@@ -1,6 +1,6 @@
 // Unit test: the input step pacer sends 60 steps per second of frames at any frame rate, each stamped with its own moment.
 import { describe, expect, it } from "vitest";
-import { MAX_STEPS_PER_FRAME, StepPacer } from "../../game/net/stepPacer.ts";
+import { MAX_STEPS_PER_FRAME, StepPacer } from "../../../../game/net/stepPacer.ts";
 
 const STEP_MS = 1000 / 60;
 

@@ -1,7 +1,7 @@
 // Unit: the per-address books behind the limits (creation bucket refill, live-room cap, reservations lapsing and claimed, sockets), at the default settings.
 import { beforeEach, describe, expect, it } from "vitest";
-import { quotas } from "../../server/limits/quotas.ts";
-import { DEFAULT_LIMITS, limits, limitsFromEnv } from "../../server/limits/settings.ts";
+import { quotas } from "../../../../server/limits/quotas.ts";
+import { DEFAULT_LIMITS, limits, limitsFromEnv } from "../../../../server/limits/settings.ts";
 
 const MINUTE = 60_000;
 

@@ -1,6 +1,6 @@
 // Unit test: the polling endpoint's JSON — built from match state on the room clock, and checked strictly when read back.
 import { describe, expect, it } from "vitest";
-import { livePath, liveSnapshotOf, parseLiveSnapshot, type LiveSource } from "../../shared/liveSnapshot.ts";
+import { livePath, liveSnapshotOf, parseLiveSnapshot, type LiveSource } from "../../../shared/liveSnapshot.ts";
 
 function source(overrides: Partial<LiveSource> = {}): LiveSource {
   return {

@@ -1,9 +1,9 @@
 // Unit test: the ball bounces off side lines and end lines outside the goal mouths, and scores only inside a mouth.
 import { describe, expect, it } from "vitest";
-import { BALL, FIELD, TICK_HZ } from "../../shared/constants.ts";
-import { goalScoredBy, isInsideGoalMouth, stepPhysics, type Body, type StepEvents } from "../../shared/physics.ts";
-import type { PlayingTeam } from "../../shared/state.ts";
-import { makeBall } from "../helpers/world.ts";
+import { BALL, FIELD, TICK_HZ } from "../../../../shared/constants.ts";
+import { goalScoredBy, isInsideGoalMouth, stepPhysics, type Body, type StepEvents } from "../../../../shared/physics.ts";
+import type { PlayingTeam } from "../../../../shared/state.ts";
+import { makeBall } from "../../../helpers/world.ts";
 
 const DT = 1 / TICK_HZ;
 const R = BALL.radius;

@@ -2,8 +2,8 @@
 import { InputEncoder } from "@colyseus/schema/input";
 import { Protocol } from "colyseus";
 import { describe, expect, it } from "vitest";
-import { MAX_UNRELIABLE_SLOTS, malformedFrameReason } from "../../server/frameGuard.ts";
-import { PlayerInput } from "../../shared/input.ts";
+import { MAX_UNRELIABLE_SLOTS, malformedFrameReason } from "../../../server/frameGuard.ts";
+import { PlayerInput } from "../../../shared/input.ts";
 
 const frame = (...bytes: number[]): Uint8Array => new Uint8Array(bytes);
 

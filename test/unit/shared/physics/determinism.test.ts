@@ -1,11 +1,11 @@
 // Unit test: the shared world step is deterministic — identical worlds fed identical scripted inputs stay bit-identical.
 import { describe, expect, it } from "vitest";
-import { POSITION_GRID, TICK_HZ, VELOCITY_GRID } from "../../shared/constants.ts";
-import { Player } from "../../shared/state.ts";
-import { AXIS_MAX, type InputIntent } from "../../shared/input.ts";
-import { stepWorld, type PhysicsWorld } from "../../shared/physics.ts";
-import { mulberry32, randomIntent } from "../helpers/prng.ts";
-import { makeKickoffWorld, worldBits } from "../helpers/world.ts";
+import { POSITION_GRID, TICK_HZ, VELOCITY_GRID } from "../../../../shared/constants.ts";
+import { Player } from "../../../../shared/state.ts";
+import { AXIS_MAX, type InputIntent } from "../../../../shared/input.ts";
+import { stepWorld, type PhysicsWorld } from "../../../../shared/physics.ts";
+import { mulberry32, randomIntent } from "../../../helpers/prng.ts";
+import { makeKickoffWorld, worldBits } from "../../../helpers/world.ts";
 
 const DT = 1 / TICK_HZ;
 const STEPS = 1000;

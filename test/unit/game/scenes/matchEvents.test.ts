@@ -1,9 +1,9 @@
 // Client sound events from server snapshots: a kick, a wall bounce and a post are told apart on worlds run by the shared step; rolling, teleports and phase changes stay quiet.
 import { describe, expect, it } from "vitest";
-import { BALL, FIELD, PLAYER, TICK_HZ } from "../../shared/constants.ts";
-import { AXIS_MAX, IDLE_INTENT, type InputIntent } from "../../shared/input.ts";
-import { stepWorld, type PhysicsWorld } from "../../shared/physics.ts";
-import { MatchEventDetector, type MatchEvent, type Snapshot } from "../../game/scenes/matchEvents.ts";
+import { BALL, FIELD, PLAYER, TICK_HZ } from "../../../../shared/constants.ts";
+import { AXIS_MAX, IDLE_INTENT, type InputIntent } from "../../../../shared/input.ts";
+import { stepWorld, type PhysicsWorld } from "../../../../shared/physics.ts";
+import { MatchEventDetector, type MatchEvent, type Snapshot } from "../../../../game/scenes/matchEvents.ts";
 
 const DT = 1 / TICK_HZ;
 /** Snapshots reach the client every second tick (30 Hz patches). */
