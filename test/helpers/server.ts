@@ -1,6 +1,5 @@
 // Test helper: boots a real Rebound server on a free port and joins real @colyseus/sdk clients to its match rooms.
 import { createServer } from "node:net";
-import { Client, type Room } from "@colyseus/sdk";
 import type { Server } from "colyseus";
 import { createGameServer, type AppOptions } from "../../server/app.ts";
 import { LOAD_TEST_LIMITS } from "../../server/limits/settings.ts";
@@ -8,10 +7,10 @@ import { openInputChannel, sendIntent, type InputChannel } from "../../game/net/
 import type { InputIntent } from "../../shared/input.ts";
 import type { Announcement } from "../../shared/announcements.ts";
 import { chatLineText, noticeText } from "../../game/ui/wording.ts";
-import { MATCH_ROOM, type ChatLine, type CreateOptions, type JoinOptions, type Notice } from "../../shared/protocol.ts";
-import { MatchState } from "../../shared/state.ts";
+import type { ChatLine, CreateOptions, JoinOptions, Notice } from "../../shared/protocol.ts";
+import { HeadlessPlayer, type MatchRoomHandle } from "../../harness/headlessPlayer.ts";
 
-export type MatchRoomClient = Room<unknown, MatchState>;
+export type MatchRoomClient = MatchRoomHandle;
 
 export interface TestServer {
   server: Server;
@@ -95,14 +94,12 @@ async function seated(joined: Joined): Promise<Joined> {
 
 /** Creates a fresh match room (so tests in one file never share a room). */
 export async function createMatch(endpoint: string, options: CreateOptions = {}): Promise<Joined> {
-  const room = await new Client(endpoint).create<MatchState>(MATCH_ROOM, options, MatchState);
-  return seated(track(room));
+  return seated(track((await HeadlessPlayer.create(endpoint, options)).room));
 }
 
 /** Joins an existing match room by id. */
 export async function joinMatch(endpoint: string, roomId: string, options: JoinOptions = {}): Promise<Joined> {
-  const room = await new Client(endpoint).joinById<MatchState>(roomId, options, MatchState);
-  return seated(track(room));
+  return seated(track((await HeadlessPlayer.joinById(endpoint, roomId, options)).room));
 }
 
 export async function leaveQuietly(...joined: Joined[]): Promise<void> {
