@@ -1,7 +1,7 @@
 // A small pitch on a plain 2D canvas (no Phaser): field lines, both goals, the ball where the data says, and a trail of recent updates.
 import { BALL, FIELD } from "../../shared/constants.ts";
 import { el } from "../ui/dom.ts";
-import { TEAM_COLOUR_CSS } from "../ui/teamColours.ts";
+import { pitchPlan, type Paint } from "../ui/pitchPlan.ts";
 
 const SCALE = 0.5;
 const MARGIN = 24;
@@ -14,6 +14,8 @@ export class PitchView {
   private ball: { x: number; y: number } | null = null;
   private dirty = true;
   private readonly trailColour: string;
+  /** The static pitch, drawn once from the plan and copied under each frame's trail and ball. */
+  private pitch: HTMLCanvasElement | null = null;
 
   constructor(id: string, trailColour: string) {
     const width = FIELD.width * SCALE + MARGIN * 2;
@@ -37,40 +39,11 @@ export class PitchView {
     const g = this.context;
     if (!g || !this.dirty) return;
     this.dirty = false;
-    const { width: w, height: h, goalHalfWidth, goalDepth } = FIELD;
     const px = (x: number) => MARGIN + x * SCALE;
     const py = (y: number) => MARGIN + y * SCALE;
     g.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    g.fillStyle = "#1d5e35";
-    g.fillRect(0, 0, this.canvas.width, this.canvas.height);
-    for (let i = 0; i < 10; i++) {
-      g.fillStyle = i % 2 === 0 ? "#2f8a4d" : "#2a7e46";
-      g.fillRect(px((w / 10) * i), py(0), (w / 10) * SCALE, h * SCALE);
-    }
-    g.strokeStyle = "rgba(232, 245, 233, 0.9)";
-    g.lineWidth = 2;
-    g.strokeRect(px(0), py(0), w * SCALE, h * SCALE);
-    g.beginPath();
-    g.moveTo(px(w / 2), py(0));
-    g.lineTo(px(w / 2), py(h));
-    g.stroke();
-    g.beginPath();
-    g.arc(px(w / 2), py(h / 2), 70 * SCALE, 0, Math.PI * 2);
-    g.stroke();
-    for (const side of ["red", "blue"] as const) {
-      const lineX = side === "red" ? 0 : w;
-      const backX = side === "red" ? -goalDepth : w + goalDepth;
-      g.fillStyle = "rgba(255, 255, 255, 0.15)";
-      g.fillRect(px(Math.min(lineX, backX)), py(h / 2 - goalHalfWidth), goalDepth * SCALE, goalHalfWidth * 2 * SCALE);
-      g.strokeStyle = TEAM_COLOUR_CSS[side];
-      g.lineWidth = 3;
-      g.beginPath();
-      g.moveTo(px(lineX), py(h / 2 - goalHalfWidth));
-      g.lineTo(px(backX), py(h / 2 - goalHalfWidth));
-      g.lineTo(px(backX), py(h / 2 + goalHalfWidth));
-      g.lineTo(px(lineX), py(h / 2 + goalHalfWidth));
-      g.stroke();
-    }
+    this.pitch ??= drawnPitch(this.canvas.width, this.canvas.height);
+    if (this.pitch) g.drawImage(this.pitch, 0, 0);
     // Each dot is one update as it arrived: dense for a pushed feed, sparse for a polled one.
     this.trail.forEach((point, index) => {
       if (index === this.trail.length - 1) return;
@@ -91,4 +64,46 @@ export class PitchView {
       g.stroke();
     }
   }
+}
+
+function css(paint: Paint): string {
+  return `rgba(${(paint.colour >> 16) & 255}, ${(paint.colour >> 8) & 255}, ${paint.colour & 255}, ${paint.alpha})`;
+}
+
+/** The pitch plan (game/ui/pitchPlan.ts) at this view's scale, on a canvas of its own. */
+function drawnPitch(width: number, height: number): HTMLCanvasElement | null {
+  const canvas = el("canvas", { width: String(width), height: String(height) });
+  const g = canvas.getContext("2d");
+  if (!g) return null;
+  g.translate(MARGIN, MARGIN);
+  g.scale(SCALE, SCALE);
+  for (const shape of pitchPlan((MARGIN * 2) / SCALE, false)) {
+    g.beginPath();
+    switch (shape.kind) {
+      case "fillRect":
+        g.fillStyle = css(shape.paint);
+        g.roundRect(shape.x, shape.y, shape.w, shape.h, shape.radius);
+        g.fill();
+        break;
+      case "line":
+        g.strokeStyle = css(shape.stroke);
+        g.lineWidth = shape.stroke.width;
+        g.moveTo(shape.x1, shape.y1);
+        g.lineTo(shape.x2, shape.y2);
+        g.stroke();
+        break;
+      case "arc":
+        g.strokeStyle = css(shape.stroke);
+        g.lineWidth = shape.stroke.width;
+        g.arc(shape.x, shape.y, shape.r, shape.start, shape.end);
+        g.stroke();
+        break;
+      case "dot":
+        g.fillStyle = css(shape.paint);
+        g.arc(shape.x, shape.y, shape.r, 0, Math.PI * 2);
+        g.fill();
+        break;
+    }
+  }
+  return canvas;
 }
