@@ -59,8 +59,6 @@ async function markKeyDown(page: Page): Promise<void> {
 }
 
 const distance = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
-/** A move this long between two snapshots or frames is a reset to a kickoff spot, not motion. */
-const TELEPORT_PX = 120;
 
 const STEP_MS = 1000 / 60;
 const PATCH_MS = 1000 / 30;
@@ -86,17 +84,6 @@ function distanceToPath(p: Point, path: readonly Point[]): number {
 }
 
 /** The longest time between two rendered frames: what a drawn position can be measured to, on a busy page. */
-/** Frames, since the ball left `start`, in which the drawn ball moved from the frame before (up to the first teleport). */
-function rollingFrameCount(frames: readonly DrawnFrame[], start: Point): number {
-  let count = 0;
-  for (let i = 1; i < frames.length; i++) {
-    const step = distance(frames[i].ball, frames[i - 1].ball);
-    if (step > TELEPORT_PX && count > 0) break;
-    if (step > 0 && step <= TELEPORT_PX && distance(frames[i].ball, start) > 0) count += 1;
-  }
-  return count;
-}
-
 function longestFrameMs(frames: readonly DrawnFrame[]): number {
   return Math.max(STEP_MS, ...frames.slice(1).map((f, i) => f.at - frames[i].at));
 }
@@ -260,16 +247,13 @@ describe("netcode as drawn, under a 100 ms bad network", { timeout: 240_000 }, (
     await friend.keyboard.down("ArrowLeft");
     await friend.keyboard.down("Space");
     await drawn(observer, (v) => distance(v.server.ball, ballStart) > 60, "the ball to roll", 40_000);
-    // Frames in which the drawn ball moved (what the checks below read), not frames where it lies still off its spot:
-    // a starved page draws few frames while the ball rolls, and a ball at rest after a short roll gave too few.
-    // Counted within the snapshots the page still holds (about 10 s): the checks read frames against those.
-    const view = await drawn(observer, (v) => rollingFrameCount(v.frames.filter((f) => f.at >= (v.snapshots[0]?.at ?? Infinity)), ballStart) > 30,
-      "thirty frames and more of the ball rolling as drawn", 90_000);
+    const view = await drawn(observer, (v) => v.frames.filter((f) => distance(f.ball, ballStart) > 0).length > 30,
+      "thirty frames and more of the ball rolling as drawn", 60_000);
     await friend.keyboard.up("Space");
     await friend.keyboard.up("ArrowLeft");
     // The roll, up to a goal's reset to the centre spot if one happens (a teleport, not motion).
     const moved = view.snapshots.findIndex((s) => distance(s.ball, ballStart) > 0);
-    const teleport = view.snapshots.findIndex((s, i) => i > moved && distance(s.ball, view.snapshots[i - 1].ball) > TELEPORT_PX);
+    const teleport = view.snapshots.findIndex((s, i) => i > moved && distance(s.ball, view.snapshots[i - 1].ball) > 120);
     const rolling = view.snapshots.slice(Math.max(0, moved - 1), teleport > 0 ? teleport : undefined);
     const gaps = rolling.slice(1).map((snap, i) => snap.at - rolling[i].at);
     const stalls = gaps.filter((gap) => gap >= 150).length;
@@ -332,7 +316,7 @@ describe("netcode as drawn, under a 100 ms bad network", { timeout: 240_000 }, (
     expect(worstAheadMs).toBeLessThan(uncertaintyMs);
     await observer.screenshot({ path: `${SCREENSHOT_DIR}netcode-ball.png` });
     expect(errors()).toEqual([]);
-  }, 240_000);
+  });
 });
 
 /** A host page watching under the bad network (on the bench, out of the way) and a friend page playing on a clean one. */
