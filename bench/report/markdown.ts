@@ -79,7 +79,7 @@ export function renderMarkdown(results: BenchResults, chartFile: string): string
     "| target | measured | verdict | ÷ baseline | how |", "|---|---|---|---:|---|",
     ...results.targets.map((t) => `| ${t.target} | ${t.measured} | ${verdict(t.pass)} | ${ratio(t.vsBaseline)} | ${t.note} |`), "",
     "## Capacity (one server process, bots in 4v4 rooms at 60 Hz)", "",
-    `A step holds only when the ${JUDGED_CLIENT} client's patches/s and ticks/s are both within ${HOLD_TOLERANCE * 100} % of what the server promises, `
+    `A step holds only when the ${JUDGED_CLIENT} client's patches/s and ticks/s both reach what the server promises, less ${HOLD_TOLERANCE * 100} % at most, `
       + "no step overran a period or started late, step+patch p99 and event-loop delay p99 fit in a period, and the bots kept up (bench/report/holdRule.ts). "
       + "The projection runs the marginal cost per client from the largest held step (with fewer than two held: from the idle server, along a fit through the origin of CPU − idle) "
       + "to 100 % of a core; the idle server is measured on its own before the first step (bench/report/projection.ts).", "",

@@ -1,7 +1,7 @@
 // Players per core, projected from the measured marginal cost of a client and the idle server's cost measured on its own.
 import { round } from "../lib/stats.ts";
 import type { CapacityFigures, CapacityStep } from "./resultTypes.ts";
-import { PROMISED_TICK_HZ, withinTolerance } from "./holdRule.ts";
+import { keptRate, PROMISED_TICK_HZ } from "./holdRule.ts";
 
 export type Projection = Pick<CapacityFigures, "projectedPlayersPerCore" | "marginalCpuMsPerClientSecond" | "projection">;
 
@@ -37,7 +37,7 @@ export function projectCapacity(steps: readonly CapacityStep[], idleCpuPercent: 
     }
   }
   // Steps where the server ran every tick paid for all their work; a step with dropped ticks did less than its bots imply.
-  const everyTick = measured.filter((step) => withinTolerance(step.clientTicksPerSecond.p50, PROMISED_TICK_HZ));
+  const everyTick = measured.filter((step) => keptRate(step.clientTicksPerSecond.p50, PROMISED_TICK_HZ));
   const points = held.length > 0 ? held : everyTick.length > 0 ? everyTick : measured;
   if (points.length === 0 || !Number.isFinite(idleCpuPercent)) {
     return { projectedPlayersPerCore: Number.NaN, marginalCpuMsPerClientSecond: Number.NaN, projection: "no step or no idle cost measured" };
