@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { buildClient, clientBuilt } from "./lib/build.ts";
 import { ROOT } from "../harness/childServer.ts";
 import { configFor, parseArgs } from "./lib/config.ts";
+import { formatLoad, isBusy, loadNow, withLoad, type PhaseLoad } from "./lib/load.ts";
 import { describeMachine } from "./lib/machine.ts";
 import { round } from "./lib/stats.ts";
 import { runBrowser } from "./phases/browser.ts";
@@ -28,19 +29,20 @@ async function main(): Promise<void> {
   const runId = started.toISOString();
   const machine = describeMachine();
   const log = (line: string): void => console.log(line);
-  log(`Rebound benchmark ${runId} (${config.mode}) on ${machine.cpuModel} × ${machine.cores}, Node ${machine.nodeVersion}`);
+  log(`Rebound benchmark ${runId} (${config.mode}) on ${machine.cpuModel} × ${machine.cores}, Node ${machine.nodeVersion}, `
+    + `load ${formatLoad(machine.loadAverage)}${isBusy(machine.loadAverage, machine.cores) ? " — a BUSY machine: the figures below are not a quiet machine's" : ""}`);
+  const phaseLoads: PhaseLoad[] = [];
+  const phase = <T>(name: string, run: () => Promise<T>): Promise<T> => withLoad(name, machine.cores, phaseLoads, log, run);
 
-  log("capacity: Rebound");
-  const capacity = await runCapacity("rebound", config.capacitySteps, config, log);
-  log("capacity: baseline");
-  const baselineCapacity = await runCapacity("baseline", config.baselineSteps, config, log);
+  const capacity = await phase("capacity: Rebound", () => runCapacity("rebound", config.capacitySteps, config, log));
+  const baselineCapacity = await phase("capacity: baseline", () => runCapacity("baseline", config.baselineSteps, config, log));
 
-  log("match: Rebound (bandwidth, latency, live score WebSocket vs polling)");
-  const match = await runMatch("rebound", { runId, windowMs: config.matchWindowMs, simulatedRttMs: 0, pollIntervalsMs: config.pollIntervalsMs }, log);
-  log(`match: Rebound with ${config.simulatedRttMs} ms simulated round trip`);
-  const delayed = await runMatch("rebound", { runId, windowMs: config.matchWindowMs, simulatedRttMs: config.simulatedRttMs, pollIntervalsMs: null }, log);
-  log("match: baseline");
-  const baselineMatch = await runMatch("baseline", { runId, windowMs: config.matchWindowMs, simulatedRttMs: 0, pollIntervalsMs: null }, log);
+  const match = await phase("match: Rebound (bandwidth, latency, live score WebSocket vs polling)",
+    () => runMatch("rebound", { runId, windowMs: config.matchWindowMs, simulatedRttMs: 0, pollIntervalsMs: config.pollIntervalsMs }, log));
+  const delayed = await phase(`match: Rebound with ${config.simulatedRttMs} ms simulated round trip`,
+    () => runMatch("rebound", { runId, windowMs: config.matchWindowMs, simulatedRttMs: config.simulatedRttMs, pollIntervalsMs: null }, log));
+  const baselineMatch = await phase("match: baseline",
+    () => runMatch("baseline", { runId, windowMs: config.matchWindowMs, simulatedRttMs: 0, pollIntervalsMs: null }, log));
   if (!match.live) throw new Error("the live-score comparison produced nothing");
 
   let browser: BrowserFigures | null = null;
@@ -51,14 +53,13 @@ async function main(): Promise<void> {
       await buildClient();
     }
     bundle = measureBundle();
-    log("browser: Chromium in an 8-player match");
-    browser = await runBrowser(config.browserWindowMs, log);
+    browser = await phase("browser: Chromium in an 8-player match", () => runBrowser(config.browserWindowMs, log));
   }
 
   const baseline = { runId, description: BASELINE_DESCRIPTION, capacity: baselineCapacity, bandwidth: baselineMatch.bandwidth, latency: baselineMatch.latency };
   const ratios = computeRatios(runId, { capacity, bandwidth: match.bandwidth, latency: match.latency }, baseline);
   const measured = {
-    runId, mode: config.mode, startedAt: runId, machine, config, capacity,
+    runId, mode: config.mode, startedAt: runId, machine, phaseLoads, loadAtEnd: loadNow(), config, capacity,
     bandwidth: match.bandwidth, latency: { loopback: match.latency, delayed: delayed.latency },
     liveScore: match.live, baseline, ratios, browser, bundle,
   };

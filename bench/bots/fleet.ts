@@ -121,6 +121,9 @@ export class Fleet {
     this.driver.end();
     const totals = { inputs: 0, snapshots: 0, framesDown: 0, bytesDown: 0, bytesUp: 0 };
     const tickRates: number[] = [];
+    // Every playing bot, connected or not: a client that lost its socket received what it received.
+    const patchRates: number[] = [];
+    const botTickRates: number[] = [];
     for (const bot of this.players) {
       const window = bot.meter.end();
       totals.inputs += window.inputs;
@@ -128,7 +131,11 @@ export class Fleet {
       totals.framesDown += window.framesDown;
       totals.bytesDown += window.bytesDown;
       totals.bytesUp += window.bytesUp;
-      if (window.tickSpanMs > 0) tickRates.push((window.ticks / window.tickSpanMs) * 1000);
+      patchRates.push(windowMs > 0 ? (window.snapshots / windowMs) * 1000 : 0);
+      const tickRate = window.tickSpanMs > 0 ? (window.ticks / window.tickSpanMs) * 1000 : Number.NaN;
+      if (Number.isFinite(tickRate)) tickRates.push(tickRate);
+      // A bot that saw under two patches saw no tick advance: 0 for it, so the spread shows it.
+      botTickRates.push(Number.isFinite(tickRate) ? tickRate : 0);
     }
     let spectator: FleetReport["spectator"] = null;
     for (const bot of this.spectators) {
@@ -143,6 +150,8 @@ export class Fleet {
       windowMs,
       ...totals,
       ticksPerSecond: tickRates.length > 0 ? tickRates.reduce((a, b) => a + b, 0) / tickRates.length : 0,
+      botPatchesPerSecond: patchRates,
+      botTicksPerSecond: botTickRates,
       ackSamples: [...this.sinks.ack.values],
       stalenessSamples: this.sinks.stalenessSamples(),
       calibrationSlackMs: this.sinks.slacks(),

@@ -40,6 +40,9 @@ export interface FleetReport {
   bytesUp: number;
   /** Server ticks per second as the bots saw the tick counter advance (mean over bots). */
   ticksPerSecond: number;
+  /** One entry per playing bot: the patches it decoded per second of the window, and the tick rate it saw. */
+  botPatchesPerSecond: number[];
+  botTicksPerSecond: number[];
   ackSamples: number[];
   stalenessSamples: number[];
   /** Room-clock calibration check per room: estimated start minus create request time (ms). */

@@ -1,6 +1,6 @@
 // Folds the reports of several bot processes into per-client rates and latency summaries.
 import type { FleetReport } from "../bots/ipc.ts";
-import { summarize, type Summary } from "./stats.ts";
+import { spreadOf, summarize, type Spread, type Summary } from "./stats.ts";
 
 export interface FleetTotals {
   players: number;
@@ -12,6 +12,9 @@ export interface FleetTotals {
   inputsPerClientPerSecond: number;
   snapshotsPerClientPerSecond: number;
   ticksPerSecond: number;
+  /** Across the playing clients: patches each decoded per second, and the tick rate each saw (worst, p5, median). */
+  clientPatchesPerSecond: Spread;
+  clientTicksPerSecond: Spread;
   droppedStepPercent: number;
   botEventLoopDelayP99Ms: number;
   ack: Summary;
@@ -30,6 +33,8 @@ export function aggregate(reports: readonly FleetReport[]): FleetTotals {
   const ack: number[] = [];
   const staleness: number[] = [];
   const slacks: number[] = [];
+  const patchRates: number[] = [];
+  const tickRates: number[] = [];
   for (const report of reports) {
     players += report.players;
     connected += report.connected;
@@ -47,6 +52,8 @@ export function aggregate(reports: readonly FleetReport[]): FleetTotals {
     for (const value of report.ackSamples) ack.push(value);
     for (const value of report.stalenessSamples) staleness.push(value);
     for (const value of report.calibrationSlackMs) slacks.push(value);
+    for (const value of report.botPatchesPerSecond) patchRates.push(value);
+    for (const value of report.botTicksPerSecond) tickRates.push(value);
   }
   const per = (value: number): number => (clientSeconds > 0 ? value / clientSeconds : Number.NaN);
   return {
@@ -59,6 +66,8 @@ export function aggregate(reports: readonly FleetReport[]): FleetTotals {
     inputsPerClientPerSecond: per(sums.inputs),
     snapshotsPerClientPerSecond: per(sums.snapshots),
     ticksPerSecond: players > 0 ? tickWeighted / players : Number.NaN,
+    clientPatchesPerSecond: spreadOf(patchRates),
+    clientTicksPerSecond: spreadOf(tickRates),
     droppedStepPercent: sums.due > 0 ? (sums.dropped / sums.due) * 100 : 0,
     botEventLoopDelayP99Ms: loopDelay,
     ack: summarize(ack),

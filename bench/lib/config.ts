@@ -11,6 +11,8 @@ export interface BenchConfig {
   /** Bots per bot process at most. */
   botsPerProcess: number;
   settleMs: number;
+  /** The capacity phase's server with no clients, measured before its first step (its idle cost). */
+  idleWindowMs: number;
   capacityWindowMs: number;
   matchWindowMs: number;
   /** Round trip added with COLYSEUS_LATENCY for the "with simulated delay" latency run. */
@@ -46,19 +48,19 @@ export function configFor(options: CliOptions, defaultOutDir: string): BenchConf
   const outDir = options.outDir ?? defaultOutDir;
   if (options.tiny) {
     return {
-      mode: "tiny", capacitySteps: [8], baselineSteps: [8], botsPerProcess: 200, settleMs: 1000, capacityWindowMs: 3000,
+      mode: "tiny", capacitySteps: [8], baselineSteps: [8], botsPerProcess: 200, settleMs: 1000, idleWindowMs: 2000, capacityWindowMs: 3000,
       matchWindowMs: 3000, simulatedRttMs: 100, pollIntervalsMs: [1000, 250], browserWindowMs: 5000, alwaysBuild: false, outDir,
     };
   }
   if (options.quick) {
     return {
-      mode: "quick", capacitySteps: [48, 96, 200], baselineSteps: [48, 96, 200], botsPerProcess: 100, settleMs: 2000, capacityWindowMs: 3000,
+      mode: "quick", capacitySteps: [48, 96, 200], baselineSteps: [48, 96, 200], botsPerProcess: 100, settleMs: 2000, idleWindowMs: 3000, capacityWindowMs: 3000,
       matchWindowMs: 5000, simulatedRttMs: 100, pollIntervalsMs: [1000, 250], browserWindowMs: 8000, alwaysBuild: true, outDir,
     };
   }
   return {
     mode: "full", capacitySteps: [48, 96, 200, 400, 600, 800, 1000, 1200], baselineSteps: [48, 96, 200, 400, 600, 800],
-    botsPerProcess: 100, settleMs: 3000, capacityWindowMs: 8000, matchWindowMs: 15_000, simulatedRttMs: 100,
+    botsPerProcess: 100, settleMs: 3000, idleWindowMs: 5000, capacityWindowMs: 8000, matchWindowMs: 15_000, simulatedRttMs: 100,
     pollIntervalsMs: [1000, 250], browserWindowMs: 20_000, alwaysBuild: true, outDir,
   };
 }

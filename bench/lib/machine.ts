@@ -1,5 +1,6 @@
 // The machine a benchmark ran on: CPU model, cores, memory, Node version, load at start.
 import os from "node:os";
+import { loadNow, type LoadAverage } from "./load.ts";
 
 export interface MachineInfo {
   cpuModel: string;
@@ -9,7 +10,7 @@ export interface MachineInfo {
   platform: string;
   osRelease: string;
   /** 1, 5 and 15 minute load averages when the run started (the machine is shared). */
-  loadAverage: number[];
+  loadAverage: LoadAverage;
 }
 
 export function describeMachine(): MachineInfo {
@@ -21,6 +22,6 @@ export function describeMachine(): MachineInfo {
     nodeVersion: process.version,
     platform: `${os.platform()} ${os.arch()}`,
     osRelease: os.release(),
-    loadAverage: os.loadavg().map((value) => Math.round(value * 100) / 100),
+    loadAverage: loadNow(),
   };
 }

@@ -16,6 +16,18 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank];
 }
 
+/** How a rate spread over clients: the worst one, the 5th percentile and the median. */
+export interface Spread {
+  min: number;
+  p5: number;
+  p50: number;
+}
+
+export function spreadOf(values: readonly number[]): Spread {
+  if (values.length === 0) return { min: Number.NaN, p5: Number.NaN, p50: Number.NaN };
+  return { min: Math.min(...values), p5: percentile(values, 5), p50: percentile(values, 50) };
+}
+
 export function summarize(values: readonly number[]): Summary {
   if (values.length === 0) return { count: 0, mean: Number.NaN, p50: Number.NaN, p99: Number.NaN, max: Number.NaN };
   let sum = 0;

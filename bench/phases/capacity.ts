@@ -1,5 +1,4 @@
 // Capacity: steps up the number of 60 Hz bots in 4v4 rooms on one server process until the server or the bots stop keeping up.
-import { TICK_HZ } from "../../shared/constants.ts";
 import type { BotKind, FleetPlan } from "../bots/ipc.ts";
 import { aggregate } from "../lib/aggregate.ts";
 import type { BenchConfig } from "../lib/config.ts";
@@ -10,12 +9,13 @@ import { CHILD_METRICS_TOKEN, type ChildServer } from "../../harness/childServer
 import { startServer } from "../lib/servers.ts";
 import { round } from "../lib/stats.ts";
 import { sleep, wallNow } from "../lib/wallClock.ts";
+import { botsFellBehind, holdProblems, serverOverran, type MeasuredStep } from "../report/holdRule.ts";
+import { projectCapacity } from "../report/projection.ts";
 import type { CapacityFigures, CapacityStep } from "../report/resultTypes.ts";
 
 const BOTS_PER_ROOM = 8;
-const STEP_PERIOD_MS = 1000 / TICK_HZ;
-/** Snapshots per second each kind promises: Rebound patches at 30 Hz, the baseline sends every tick. */
-const EXPECTED_SNAPSHOT_HZ: Record<BotKind, number> = { rebound: 30, baseline: 60 };
+/** Before the idle window: the server's start-up work (imports, JIT, first timers) is not its idle cost. */
+const IDLE_SETTLE_MS = 1000;
 
 function plansFor(kind: BotKind, endpoint: string, rooms: number, config: BenchConfig, stepIndex: number): FleetPlan[] {
   const roomsPerProcess = Math.max(1, Math.floor(config.botsPerProcess / BOTS_PER_ROOM));
@@ -29,75 +29,25 @@ function plansFor(kind: BotKind, endpoint: string, rooms: number, config: BenchC
   return plans;
 }
 
-/** Why a step did not hold (empty when it held). */
-function problemsOf(step: Omit<CapacityStep, "held" | "problems" | "limitedBy" | "remeasured">, kind: BotKind): string[] {
-  const problems: string[] = [];
-  if (step.stepPlusPatchP99Ms > STEP_PERIOD_MS) problems.push(`step+patch p99 ${round(step.stepPlusPatchP99Ms)} ms is over the ${round(STEP_PERIOD_MS)} ms step period`);
-  if (step.eventLoopDelayP99Ms > STEP_PERIOD_MS) problems.push(`server event loop p99 delay ${round(step.eventLoopDelayP99Ms)} ms: steps ran late`);
-  if (step.lateSteps > 0) problems.push(`${step.lateSteps} steps took longer than a period`);
-  if (step.ticksPerSecond < TICK_HZ * 0.95) problems.push(`server ticked ${round(step.ticksPerSecond, 1)}/s`);
-  if (step.snapshotsPerBotPerSecond < EXPECTED_SNAPSHOT_HZ[kind] * 0.9) problems.push(`clients got ${round(step.snapshotsPerBotPerSecond, 1)} snapshots/s`);
-  if (step.inputsPerBotPerSecond < TICK_HZ * 0.95 || step.botDroppedStepPercent > 1) {
-    problems.push(`bots could not keep up: ${round(step.inputsPerBotPerSecond, 1)} inputs/s, ${round(step.botDroppedStepPercent, 1)}% steps dropped`);
-  }
-  if (step.joinFailures > 0 || step.connectedBots < step.bots) problems.push(`${step.bots - step.connectedBots} bots not connected (${step.joinFailures} join failures)`);
-  return problems;
-}
-
 /** Above this share of all cores busy, a lagging server says more about the shared machine than about itself. */
 const MACHINE_SATURATED_PERCENT = 90;
 
 /** Per the issue, a run stops where the server's step+patch passes the period or the bots cannot keep up. */
-function mustStop(step: Omit<CapacityStep, "held" | "problems" | "limitedBy" | "remeasured">): boolean {
-  const botsFailed = step.inputsPerBotPerSecond < TICK_HZ * 0.95 || step.botDroppedStepPercent > 1 || step.connectedBots < step.bots;
-  return botsFailed || step.stepPlusPatchP99Ms > STEP_PERIOD_MS;
+function mustStop(step: MeasuredStep): boolean {
+  return botsFellBehind(step) || step.connectedBots < step.bots || serverOverran(step);
 }
 
 /** What held a failed step back: the server's own work, the bots, or a machine with no CPU left for either. */
-function limitOf(step: Omit<CapacityStep, "held" | "problems" | "limitedBy" | "remeasured">, problems: readonly string[]): CapacityStep["limitedBy"] {
+function limitOf(step: MeasuredStep, problems: readonly string[]): CapacityStep["limitedBy"] {
   if (problems.length === 0) return "none";
-  if (step.stepPlusPatchP99Ms > STEP_PERIOD_MS || step.serverCpuPercent >= 90) return "server";
+  if (serverOverran(step) || step.serverCpuPercent >= 90) return "server";
   if (step.machineBusyPercent >= MACHINE_SATURATED_PERCENT) return "machine";
-  if (step.inputsPerBotPerSecond < TICK_HZ * 0.95 || step.botDroppedStepPercent > 1) return "bots";
+  if (botsFellBehind(step)) return "bots";
   return "server";
 }
 
 /** Consecutive steps that may fail only because the shared machine was saturated before the run stops. */
 const MAX_MACHINE_LIMITED = 2;
-
-/**
- * Server CPU as a straight line in the number of players, least squares over the measured steps:
- * a fixed cost (timers, listing, metrics) plus a marginal cost per player. Extrapolated to one whole core.
- */
-export function projectCapacity(steps: readonly CapacityStep[]): Pick<CapacityFigures, "projectedPlayersPerCore" | "marginalCpuMsPerClientSecond" | "fixedCpuPercent" | "projection"> {
-  // Steps where the server ran every tick (whether or not the bots kept up): its CPU then paid for all its work.
-  // A step with dropped ticks (the naive loop under load) did less work than its player count implies.
-  const measured = steps.filter((step) => Number.isFinite(step.serverCpuPercent));
-  const complete = measured.filter((step) => step.ticksPerSecond >= TICK_HZ * 0.95);
-  const points = complete.length >= 2 ? complete : measured;
-  if (points.length === 0) return { projectedPlayersPerCore: Number.NaN, marginalCpuMsPerClientSecond: Number.NaN, fixedCpuPercent: Number.NaN, projection: "no step measured" };
-  if (points.length === 1) {
-    const only = points[0];
-    return {
-      projectedPlayersPerCore: (only.bots * 100) / only.serverCpuPercent,
-      marginalCpuMsPerClientSecond: only.cpuMsPerClientSecond,
-      fixedCpuPercent: 0,
-      projection: `one step (${only.bots} bots), all of its CPU counted per player (an overestimate of the cost)`,
-    };
-  }
-  const meanX = points.reduce((sum, p) => sum + p.bots, 0) / points.length;
-  const meanY = points.reduce((sum, p) => sum + p.serverCpuPercent, 0) / points.length;
-  const sxy = points.reduce((sum, p) => sum + (p.bots - meanX) * (p.serverCpuPercent - meanY), 0);
-  const sxx = points.reduce((sum, p) => sum + (p.bots - meanX) ** 2, 0);
-  const slope = sxy / sxx;
-  const intercept = Math.max(0, meanY - slope * meanX);
-  return {
-    projectedPlayersPerCore: slope > 0 ? (100 - intercept) / slope : Number.NaN,
-    marginalCpuMsPerClientSecond: slope * 10,
-    fixedCpuPercent: intercept,
-    projection: `least-squares line through ${points.length} steps${points === complete ? " where the server ran every tick" : ""} (${points[0].bots}–${points[points.length - 1].bots} bots), extrapolated to 100 % of one core`,
-  };
-}
 
 interface StepShape {
   bots: number;
@@ -106,9 +56,18 @@ interface StepShape {
   joinFailures: number;
 }
 
+/** The server with no clients: its CPU over a few seconds, before the first bots join (% of one core). */
+async function measureIdle(server: ChildServer, windowMs: number): Promise<number> {
+  await sleep(IDLE_SETTLE_MS);
+  const from = sampleProcess(server.pid);
+  await sleep(windowMs);
+  return cpuPercent(from, sampleProcess(server.pid));
+}
+
 /** One measuring window at the current size: server metrics and /proc CPU around the bots' window. */
 async function measureStep(kind: BotKind, server: ChildServer, group: FleetGroup, config: BenchConfig, shape: StepShape): Promise<CapacityStep> {
   await resetServerMetrics(server.url, CHILD_METRICS_TOKEN);
+  const metricsFrom = wallNow();
   const cpuFrom = sampleProcess(server.pid);
   const machineFrom = sampleMachine();
   await group.begin();
@@ -116,10 +75,13 @@ async function measureStep(kind: BotKind, server: ChildServer, group: FleetGroup
   const { reports, botCpuPercent } = await group.end();
   const cpuTo = sampleProcess(server.pid);
   const machineTo = sampleMachine();
+  // The server's counters cover reset → read, a little longer than the bots' window (both ends timed on this side).
+  const metricsTo = wallNow();
   const metrics = await readServerMetrics(server.url, CHILD_METRICS_TOKEN);
+  const perRoomSecond = (count: number): number => count / shape.rooms / ((metricsTo - metricsFrom) / 1000);
   const totals = aggregate(reports);
   const serverCpuPercent = cpuPercent(cpuFrom, cpuTo);
-  const measured: Omit<CapacityStep, "held" | "problems" | "limitedBy" | "remeasured"> = {
+  const measured: MeasuredStep = {
     ...shape,
     botProcesses: group.processes.length,
     connectedBots: totals.connected,
@@ -131,6 +93,8 @@ async function measureStep(kind: BotKind, server: ChildServer, group: FleetGroup
     lateSteps: metrics.lateSteps,
     lateStarts: metrics.lateStarts,
     totalSteps: metrics.totalSteps,
+    serverTicksPerRoomPerSecond: perRoomSecond(metrics.totalSteps),
+    serverPatchesPerRoomPerSecond: perRoomSecond(metrics.totalPatches),
     eventLoopDelayP99Ms: metrics.eventLoopDelayP99Ms,
     serverCpuPercent,
     serverSystemCpuPercent: systemCpuPercent(cpuFrom, cpuTo),
@@ -138,13 +102,15 @@ async function measureStep(kind: BotKind, server: ChildServer, group: FleetGroup
     serverRssMB: cpuTo.rssBytes / 1024 / 1024,
     ticksPerSecond: totals.ticksPerSecond,
     snapshotsPerBotPerSecond: totals.snapshotsPerClientPerSecond,
+    clientPatchesPerSecond: totals.clientPatchesPerSecond,
+    clientTicksPerSecond: totals.clientTicksPerSecond,
     inputsPerBotPerSecond: totals.inputsPerClientPerSecond,
     botDroppedStepPercent: totals.droppedStepPercent,
     botCpuPercent,
     botEventLoopDelayP99Ms: totals.botEventLoopDelayP99Ms,
     machineBusyPercent: machineBusyPercent(machineFrom, machineTo),
   };
-  const problems = problemsOf(measured, kind);
+  const problems = holdProblems(measured, kind);
   return { ...measured, held: problems.length === 0, problems, limitedBy: limitOf(measured, problems), remeasured: false };
 }
 
@@ -155,7 +121,10 @@ export async function runCapacity(kind: BotKind, steps: readonly number[], confi
   let rooms = 0;
   let machineLimited = 0;
   let stopReason = "no step measured";
+  let idleCpuPercent = Number.NaN;
   try {
+    idleCpuPercent = await measureIdle(server, config.idleWindowMs);
+    log(`  ${kind} idle (no clients, ${config.idleWindowMs / 1000} s): server CPU ${round(idleCpuPercent, 2)}%`);
     for (const [index, target] of steps.entries()) {
       const addRooms = Math.ceil(target / BOTS_PER_ROOM) - rooms;
       if (addRooms <= 0) continue;
@@ -189,8 +158,12 @@ export async function runCapacity(kind: BotKind, steps: readonly number[], confi
         break;
       }
       results.push(step);
+      const { clientPatchesPerSecond: patches, clientTicksPerSecond: ticks } = step;
       log(`  ${kind} ${bots} bots: server CPU ${round(step.serverCpuPercent, 1)}%, step p99 ${round(step.stepP99Ms, 3)} ms, patch p99 ${round(step.patchP99Ms, 3)} ms, `
-        + `loop p99 ${round(step.eventLoopDelayP99Ms, 1)} ms, ${round(step.ticksPerSecond, 1)} ticks/s, bots ${round(step.botCpuPercent)}% CPU, machine ${round(step.machineBusyPercent)}% busy`
+        + `loop p99 ${round(step.eventLoopDelayP99Ms, 1)} ms, late ${step.lateSteps} overran / ${step.lateStarts} started late; `
+        + `clients' patches/s min/p5/p50 ${round(patches.min, 1)}/${round(patches.p5, 1)}/${round(patches.p50, 1)}, ticks/s ${round(ticks.min, 1)}/${round(ticks.p5, 1)}/${round(ticks.p50, 1)} `
+        + `(server per room: ${round(step.serverTicksPerRoomPerSecond, 1)} ticks/s, ${round(step.serverPatchesPerRoomPerSecond, 1)} patches/s); `
+        + `bots ${round(step.botCpuPercent)}% CPU, machine ${round(step.machineBusyPercent)}% busy`
         + (step.held ? "" : ` — stop: ${step.problems.join("; ")}`));
       if (!step.held) {
         // A step whose only fault is lateness on a machine saturated by other work is recorded, and the next
@@ -209,5 +182,8 @@ export async function runCapacity(kind: BotKind, steps: readonly number[], confi
     await server.stop();
   }
   const held = results.filter((step) => step.held);
-  return { steps: results, maxHeldBots: held.length > 0 ? held[held.length - 1].bots : 0, ...projectCapacity(results), stopReason };
+  return {
+    steps: results, maxHeldBots: held.length > 0 ? held[held.length - 1].bots : 0,
+    idleCpuPercent, idleWindowSeconds: config.idleWindowMs / 1000, ...projectCapacity(results, idleCpuPercent), stopReason,
+  };
 }

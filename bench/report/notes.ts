@@ -1,22 +1,11 @@
 // The method notes and miss explanations printed under a run's tables, worded from that run's own figures.
 import { round } from "../lib/stats.ts";
-import type { BenchResults, CapacityStep, TargetCheck } from "./resultTypes.ts";
+import type { BenchResults, TargetCheck } from "./resultTypes.ts";
 
 type Measured = Omit<BenchResults, "targets" | "notes" | "finishedAt" | "durationSeconds">;
 
 function missed(targets: readonly TargetCheck[], prefix: string): boolean {
   return targets.some((target) => target.target.startsWith(prefix) && target.pass === false);
-}
-
-/** The cost of the last players added (the top two held steps), as a projection: per-player cost falls with load. */
-function topSegment(steps: readonly CapacityStep[]): string {
-  const held = steps.filter((step) => step.held);
-  if (held.length < 2) return "";
-  const [a, b] = held.slice(-2);
-  const slope = (b.serverCpuPercent - a.serverCpuPercent) / (b.bots - a.bots);
-  if (!(slope > 0)) return "";
-  const players = b.bots + (100 - b.serverCpuPercent) / slope;
-  return ` (the cost per player falls with load: between ${a.bots} and ${b.bots} bots each extra player cost ${round(slope * 10, 2)} ms/s, which would put a core at about ${Math.round(players)} players, so the straight line is the cautious figure)`;
 }
 
 export function methodNotes(results: Measured, targets: readonly TargetCheck[]): string[] {
@@ -34,8 +23,8 @@ export function methodNotes(results: Measured, targets: readonly TargetCheck[]):
   }
   if (missed(targets, "1,000 players")) {
     notes.push(`Capacity misses 1,000 players per core: each extra player costs the server about ${round(capacity.marginalCpuMsPerClientSecond, 2)} ms of CPU per second `
-      + `(fixed cost ${round(capacity.fixedCpuPercent, 1)} % of a core), so one core serves about ${Number.isFinite(capacity.projectedPlayersPerCore) ? Math.round(capacity.projectedPlayersPerCore) : "?"} players `
-      + `with its fixed step on time${topSegment(capacity.steps)}. `
+      + `(an idle server ${round(capacity.idleCpuPercent, 2)} % of a core), so one core serves about ${Number.isFinite(capacity.projectedPlayersPerCore) ? Math.round(capacity.projectedPlayersPerCore) : "?"} players `
+      + `with its fixed step on time (${capacity.projection}). `
       + "Not measured by this run — a one-off CPU profile (node --cpu-prof, 2026-11-23, 200 bots, after the quantized/StateView change): patch broadcasts ≈ 29 % (mostly the per-client socket writes), "
       + "receiving inputs ≈ 19 % (ws framing, Colyseus input decode and buffering), the rooms' steps ≈ 17 %, garbage collection ≈ 9 %; about a third of the process's CPU is kernel time "
       + "(one write syscall per client per patch and per input; on loopback the kernel's delivery to the peer is charged to the writer). The bots cost about as much CPU per player as "

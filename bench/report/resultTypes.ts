@@ -2,7 +2,8 @@
 import type { FleetTotals } from "../lib/aggregate.ts";
 import type { BenchConfig, BenchMode } from "../lib/config.ts";
 import type { MachineInfo } from "../lib/machine.ts";
-import type { Summary } from "../lib/stats.ts";
+import type { LoadAverage, PhaseLoad } from "../lib/load.ts";
+import type { Spread, Summary } from "../lib/stats.ts";
 
 export interface CapacityStep {
   bots: number;
@@ -19,9 +20,12 @@ export interface CapacityStep {
   stepPlusPatchP99Ms: number;
   /** Steps that ran longer than one period. */
   lateSteps: number;
-  /** Steps that began over 1.5 periods after their room's previous one (reported, not judged: the shared machine's timers jitter). */
+  /** Steps that began over 1.5 periods after their room's previous one (a held-up loop); judged like lateSteps. */
   lateStarts: number;
   totalSteps: number;
+  /** The server's own view, per room: steps and patch broadcasts it ran per second of the window. */
+  serverTicksPerRoomPerSecond: number;
+  serverPatchesPerRoomPerSecond: number;
   eventLoopDelayP99Ms: number;
   /** Server process CPU as % of one core (from /proc: user + system). */
   serverCpuPercent: number;
@@ -30,9 +34,12 @@ export interface CapacityStep {
   /** Server CPU ms spent per client per second. */
   cpuMsPerClientSecond: number;
   serverRssMB: number;
-  /** Server ticks per second, as the bots saw the tick counter advance. */
+  /** Server ticks per second, as the bots saw the tick counter advance (mean over bots). */
   ticksPerSecond: number;
   snapshotsPerBotPerSecond: number;
+  /** Across the clients (worst, p5, median): patches each decoded per second, and the tick rate each saw. */
+  clientPatchesPerSecond: Spread;
+  clientTicksPerSecond: Spread;
   inputsPerBotPerSecond: number;
   botDroppedStepPercent: number;
   /** Sum over bot processes, % of one core. */
@@ -50,12 +57,13 @@ export interface CapacityStep {
 export interface CapacityFigures {
   steps: CapacityStep[];
   maxHeldBots: number;
-  /** Players one core could serve: the fitted line of server CPU vs players, extrapolated to 100 % of a core. */
+  /** Players one core could serve at the marginal cost, until 100 % of a core (bench/report/projection.ts). */
   projectedPlayersPerCore: number;
-  /** Slope of that line: server CPU ms per extra player per second. */
+  /** Server CPU ms per extra player per second. */
   marginalCpuMsPerClientSecond: number;
-  /** Intercept: server CPU (% of a core) with no players. */
-  fixedCpuPercent: number;
+  /** The server with no clients, measured before the first step: % of a core, over this many seconds. */
+  idleCpuPercent: number;
+  idleWindowSeconds: number;
   /** How the projection was made. */
   projection: string;
   stopReason: string;
@@ -115,7 +123,7 @@ export interface Ratios {
   runId: string;
   cpuComparedAtBots: number;
   cpuPerClient: number;
-  /** Ratio of the fitted marginal costs (CPU per extra player), fixed costs left out. */
+  /** Ratio of the marginal costs (CPU per extra player), idle costs left out. */
   cpuPerExtraClient: number;
   bytesDownPerClient: number;
   bytesUpPerClient: number;
@@ -172,6 +180,8 @@ export interface TargetCheck {
   measured: string;
   /** null: this run cannot measure it. */
   pass: boolean | null;
+  /** Rebound ÷ the naive baseline measured in the same run, where the figure has a counterpart. */
+  vsBaseline: number | null;
   note: string;
 }
 
@@ -182,6 +192,9 @@ export interface BenchResults {
   finishedAt: string;
   durationSeconds: number;
   machine: MachineInfo;
+  /** 1/5/15-minute load average at the start and end of each phase, and at the end of the run. */
+  phaseLoads: PhaseLoad[];
+  loadAtEnd: LoadAverage;
   config: BenchConfig;
   capacity: CapacityFigures;
   bandwidth: BandwidthFigures;

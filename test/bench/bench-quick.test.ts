@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HOLD_TOLERANCE, PROMISED_PATCH_HZ, PROMISED_TICK_HZ } from "../../bench/report/holdRule.ts";
 import type { BenchResults, CapacityFigures, LatencyFigures } from "../../bench/report/resultTypes.ts";
 
 /** A latency distribution as the report states it (read from the report's types, not bench internals). */
@@ -66,9 +67,36 @@ function expectSummary(summary: Summary, what: string): void {
   expect(summary.p99, `${what} p99 ≥ p50`).toBeGreaterThanOrEqual(summary.p50);
 }
 
-function expectCapacity(capacity: CapacityFigures, what: string): void {
+/** A spread of per-client rates: ordered, flowing, and no client above what the server can send (window edges add ≤ 1 patch). */
+function expectRates(rates: { min: number; p5: number; p50: number }, promised: number, what: string): void {
+  expect(rates.min, `${what} min`).toBeGreaterThanOrEqual(0);
+  expect(rates.min, `${what} min ≤ p5`).toBeLessThanOrEqual(rates.p5);
+  expect(rates.p5, `${what} p5 ≤ p50`).toBeLessThanOrEqual(rates.p50);
+  expect(rates.p50, `${what} p50`).toBeGreaterThan(0);
+  expect(rates.p50, `${what} p50 ≤ 1.1 × ${promised}`).toBeLessThanOrEqual(promised * 1.1);
+}
+
+function expectCapacity(capacity: CapacityFigures, kind: "rebound" | "baseline", what: string): void {
   expect(capacity.steps.length, `${what} has a step`).toBeGreaterThan(0);
+  // The idle server is measured on its own; the projection runs from it (or the largest held step) at the marginal cost.
+  expect(Number.isFinite(capacity.idleCpuPercent) && capacity.idleCpuPercent >= 0, `${what} idle CPU ${capacity.idleCpuPercent}`).toBe(true);
+  expectPositive(capacity.idleWindowSeconds, `${what} idle window`);
+  expect(capacity.projection.length).toBeGreaterThan(0);
   for (const step of capacity.steps) {
+    // What every client received, next to the server's own count, per room.
+    expectRates(step.clientPatchesPerSecond, PROMISED_PATCH_HZ[kind], `${what} ${step.bots} bots clients' patches/s`);
+    expectRates(step.clientTicksPerSecond, PROMISED_TICK_HZ, `${what} ${step.bots} bots clients' ticks/s`);
+    expectPositive(step.serverTicksPerRoomPerSecond, `${what} server ticks per room·s`);
+    expectPositive(step.serverPatchesPerRoomPerSecond, `${what} server patches per room·s`);
+    expect(step.lateStarts, "late starts counted").toBeGreaterThanOrEqual(0);
+    // The hold rule, read back: a held step had its p5 client's rates in tolerance and no late step of either kind.
+    if (step.held) {
+      expect(step.lateSteps + step.lateStarts).toBe(0);
+      expect(step.clientPatchesPerSecond.p5).toBeGreaterThanOrEqual(PROMISED_PATCH_HZ[kind] * (1 - HOLD_TOLERANCE));
+      expect(step.clientTicksPerSecond.p5).toBeGreaterThanOrEqual(PROMISED_TICK_HZ * (1 - HOLD_TOLERANCE));
+    } else {
+      expect(step.problems.length, `${what} ${step.bots} bots: a step that did not hold says why`).toBeGreaterThan(0);
+    }
     expect(step.bots % 8, "rooms of 8").toBe(0);
     // Event-loop delay may be 0 on an idle loop; everything else must be positive.
     expect(Number.isFinite(step.eventLoopDelayP99Ms) && step.eventLoopDelayP99Ms >= 0, `${what} event-loop delay`).toBe(true);
@@ -86,6 +114,7 @@ function expectCapacity(capacity: CapacityFigures, what: string): void {
     expect(step.inputsPerBotPerSecond).toBeLessThan(70);
   }
   expectPositive(capacity.projectedPlayersPerCore, `${what} projected players per core`);
+  expectPositive(capacity.marginalCpuMsPerClientSecond, `${what} marginal CPU ms per client·s`);
   expect(capacity.stopReason.length).toBeGreaterThan(0);
 }
 
@@ -128,9 +157,23 @@ describe("npm run bench -- --quick --tiny", () => {
     expect(results.machine.nodeVersion).toMatch(/^v2[4-9]/);
   });
 
+  it("records the machine's load around every phase and says when the machine was busy", () => {
+    const loads = [results.machine.loadAverage, results.loadAtEnd, ...results.phaseLoads.flatMap((phase) => [phase.start, phase.end])];
+    for (const load of loads) {
+      expect(load).toHaveLength(3);
+      for (const value of load) expect(Number.isFinite(value) && value >= 0, `load ${value}`).toBe(true);
+    }
+    const phases = results.phaseLoads.map((phase) => phase.phase);
+    for (const name of ["capacity: Rebound", "capacity: baseline", "match: baseline"]) expect(phases).toContain(name);
+    expect(phases.some((phase) => phase.startsWith("browser"))).toBe(true);
+    expect(markdown).toContain(`${results.machine.loadAverage.join(" / ")} at the start`);
+    const busy = results.machine.loadAverage[0] > results.machine.cores;
+    expect(markdown.includes("These figures come from a busy machine"), `load ${results.machine.loadAverage[0]} on ${results.machine.cores} cores`).toBe(busy);
+  });
+
   it("measures capacity for Rebound and the baseline", () => {
-    expectCapacity(results.capacity, "Rebound");
-    expectCapacity(results.baseline.capacity, "baseline");
+    expectCapacity(results.capacity, "rebound", "Rebound");
+    expectCapacity(results.baseline.capacity, "baseline", "baseline");
   });
 
   it("measures bandwidth per client from real frames, both ways", () => {
@@ -197,6 +240,12 @@ describe("npm run bench -- --quick --tiny", () => {
     expect(results.ratios.cpuComparedAtBots).toBeGreaterThan(0);
     // Binary delta patches at 30 Hz against full JSON at 60 Hz: far fewer bytes.
     expect(results.ratios.bytesDownPerClient).toBeLessThan(1);
+    // The ratio column of the results tables: the targets with a baseline counterpart, and the side-by-side table.
+    for (const name of ["Download per client in a 4v4 match ≤ 3 KB/s", "Upload per player ≤ 1 KB/s", "1,000 players in 4v4 rooms on one core, fixed step never late"]) {
+      expectPositive(results.targets.find((t) => t.target === name)?.vsBaseline ?? Number.NaN, `${name} ÷ baseline`);
+    }
+    expect(markdown).toContain("| target | measured | verdict | ÷ baseline | how |");
+    expect(markdown).toContain("| figure | Rebound | naive baseline | Rebound ÷ baseline |");
   });
 
   it("measures the browser match and the bundle", () => {
