@@ -91,7 +91,8 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   const instance = randomUUID();
   const child = spawn(process.execPath, [options.entry], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), REBOUND_METRICS_TOKEN: CHILD_METRICS_TOKEN, ...options.env, REBOUND_INSTANCE_ID: instance },
+    // Match history in memory unless a caller names a database: benches and tests never write ./data.
+    env: { ...process.env, PORT: String(port), REBOUND_METRICS_TOKEN: CHILD_METRICS_TOKEN, REBOUND_DB_PATH: ":memory:", ...options.env, REBOUND_INSTANCE_ID: instance },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output = captureOutput(child);

@@ -13,7 +13,10 @@ import { countRoomsWith } from "./metrics.ts";
 import { mountHttpRoutes } from "./http/routes.ts";
 import { limits, limitsFromEnv, type Limits } from "./limits/settings.ts";
 import { RecoveringRedisDriver } from "./redisDriver.ts";
+import { useMatchStore } from "./replays/history.ts";
 import { MatchRoom } from "./rooms/MatchRoom.ts";
+import type { MatchStore } from "./storage/matchStore.ts";
+import { retentionFromEnv } from "./storage/openStore.ts";
 
 export interface AppOptions {
   /** Folder of the built client to serve, or null to serve only the API (dev and tests). */
@@ -30,12 +33,15 @@ export interface AppOptions {
   reconnectGraceSeconds?: number;
   /** Per-address caps and HTTP policy; unset ones come from the environment (see server/limits/settings.ts). */
   limits?: Partial<Limits>;
+  /** Where matches are recorded for history and replays (see server/storage/openStore.ts); omitted: no history. */
+  matchStore?: MatchStore | null;
 }
 
 export function createGameServer(options: AppOptions): Server {
   if (options.reconnectGraceSeconds !== undefined) serverConfig.reconnectGraceSeconds = options.reconnectGraceSeconds;
   Object.assign(limits, limitsFromEnv(process.env), options.limits);
   restrictCorsToConfiguredOrigins();
+  useMatchStore(options.matchStore ?? null, retentionFromEnv(process.env));
   const httpServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : createHttpServer();
   guardHttpServer(httpServer);
   countRoomsWith(() => ({ rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu }));

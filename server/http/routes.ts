@@ -3,6 +3,7 @@ import type { Application } from "express";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { mountHistoryApi } from "./historyApi.ts";
 import { mountLiveApi } from "./liveApi.ts";
 import { mountMetricsRoutes } from "./metricsRoutes.ts";
 import { mountStaticClient, sendClientFile } from "./staticClient.ts";
@@ -18,6 +19,7 @@ export function mountHttpRoutes(app: Application, clientDir: string | null): voi
   });
   mountMetricsRoutes(app);
   mountLiveApi(app);
+  mountHistoryApi(app);
   mountRoomCard(app);
   if (!clientDir) return;
   const indexHtml = join(clientDir, "index.html");
@@ -36,5 +38,14 @@ export function mountHttpRoutes(app: Application, clientDir: string | null): voi
   const compareHtml = join(clientDir, "compare.html");
   app.get("/compare/:roomId", (req, res) => {
     sendClientFile(req, res, existsSync(compareHtml) ? compareHtml : indexHtml);
+  });
+  // Match history and the replay viewer: small pages of their own (no Phaser, no live room needed).
+  const historyHtml = join(clientDir, "history.html");
+  app.get("/history", (req, res) => {
+    sendClientFile(req, res, existsSync(historyHtml) ? historyHtml : indexHtml);
+  });
+  const replayHtml = join(clientDir, "replay.html");
+  app.get(["/replay", "/replay/:matchId"], (req, res) => {
+    sendClientFile(req, res, existsSync(replayHtml) ? replayHtml : indexHtml);
   });
 }

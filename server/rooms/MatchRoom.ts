@@ -1,4 +1,5 @@
 // The match room: an adapter around shared/match. Lifecycle, auth and moderation here; commands go into the sim, its events come out as chat and listing.
+import { randomBytes } from "node:crypto";
 import { StateView } from "@colyseus/schema";
 import {
   Room, ServerError,
@@ -14,6 +15,8 @@ import { serverConfig } from "../config.ts";
 import { requestScope } from "../limits/clientAddress.ts";
 import { quotas, type Refusal } from "../limits/quotas.ts";
 import { StepTimer, timePatch } from "../metrics.ts";
+import { matchStore } from "../replays/history.ts";
+import { MatchRecorder } from "../replays/matchRecorder.ts";
 import { admitReservation, SEAT_RESERVATION_SECONDS, type ReservationJudge } from "./admission.ts";
 import { DropJudge } from "./dropJudge.ts";
 import { passHostOn, takeHostIfFree } from "./hostRole.ts";
@@ -79,6 +82,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     if (this.state.settings.isPrivate) void this.setPrivate(true);
     this.setFixedTimestep((ctx) => this.step(ctx), TICK_HZ);
     this.publishListing();
+    const store = matchStore();
+    if (store) this.match.recorder = new MatchRecorder(store, () => this.roomId, () => randomBytes(9).toString("base64url"));
   }
 
   /** Runs at seat reservation, in the matchmaking request (see admission.ts); the same rules run again at connect. */
@@ -188,8 +193,10 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     if (player) client.view.add(player);
   }
 
-  onDispose(): void {
+  onDispose(): Promise<void> | void {
     quotas.releaseRoom(this.roomId, Date.now());
+    // A match cut off by the room closing is kept as "abandoned"; the last write finishes before the room goes.
+    return this.match.recorder?.abandon(this.match.sim);
   }
 
   /** The compact live view GET /api/rooms/<id>/live serves (through remoteRoomCall, so plain JSON). */

@@ -2,11 +2,12 @@
 import type { InputIntent } from "../../shared/input.ts";
 import { applyCommand, type MatchCommand } from "../../shared/match/commands.ts";
 import { liveSink, type MatchEvent } from "../../shared/match/events.ts";
-import { recordingQueue, startLog, type CommandLog } from "../../shared/match/replay.ts";
+import { cloneSim, recordingQueue, startLog, type CommandLog } from "../../shared/match/replay.ts";
 import { createMatchSim, type InputQueue } from "../../shared/match/sim.ts";
 import { stepMatch } from "../../shared/match/step.ts";
 import type { NoticeCode } from "../../shared/notices.ts";
 import type { MatchState } from "../../shared/state.ts";
+import type { MatchRecorder } from "../replays/matchRecorder.ts";
 import { MatchPublisher } from "./publishMatch.ts";
 
 /** Where the driver's output goes: the room's chat, notices and lobby listing. */
@@ -21,6 +22,8 @@ export class MatchDriver<Sender> {
   readonly sim = createMatchSim();
   /** The commands and inputs the sim was given since startRecording (tests replay it). */
   commandLog: CommandLog | null = null;
+  /** Writes each match into the history as a replay (null: the server keeps no history). */
+  recorder: MatchRecorder | null = null;
   private readonly sink = liveSink();
   private readonly publisher = new MatchPublisher();
   private readonly state: MatchState;
@@ -39,7 +42,10 @@ export class MatchDriver<Sender> {
   /** Gives the sim one command from `sender` (undefined: the room itself); a refusal goes back to the sender. */
   command(sender: Sender | undefined, command: MatchCommand): void {
     this.commandLog?.entries.push({ kind: "command", command: structuredClone(command) });
+    // A match's replay starts from the sim as it stood just before its start command.
+    const simBefore = this.recorder && command.kind === "start" ? cloneSim(this.sim) : null;
     const refusal = applyCommand(this.sim, command, this.sink);
+    this.recorder?.command(command, simBefore, this.sim, this.sink.events);
     this.publish();
     if (refusal) this.outlet.notice(sender, refusal);
     this.handleEvents();
@@ -49,9 +55,11 @@ export class MatchDriver<Sender> {
   /** One fixed step on the inputs buffered since the last. */
   step(dt: number, queueOf: (id: string) => InputQueue): void {
     const log = this.commandLog;
+    const recording = log !== null || this.recorder?.matchId != null;
     const taken: Record<string, InputIntent[]> = {};
-    stepMatch(this.sim, { queueOf: log ? (id) => recordingQueue(queueOf(id), (taken[id] = [])) : queueOf }, dt, this.sink);
+    stepMatch(this.sim, { queueOf: recording ? (id) => recordingQueue(queueOf(id), (taken[id] = [])) : queueOf }, dt, this.sink);
     log?.entries.push({ kind: "step", dt, inputs: taken });
+    this.recorder?.step(dt, taken, this.sim, this.sink.events);
     this.publish();
     this.handleEvents();
   }

@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import type { Server } from "colyseus";
 import { createGameServer, type AppOptions } from "../../server/app.ts";
 import { LOAD_TEST_LIMITS } from "../../server/limits/settings.ts";
+import { SqliteMatchStore } from "../../server/storage/sqliteStore.ts";
 import { openInputChannel, sendIntent, type InputChannel } from "../../game/net/inputChannel.ts";
 import type { InputIntent } from "../../shared/input.ts";
 import type { Announcement } from "../../shared/announcements.ts";
@@ -37,7 +38,9 @@ export function freePort(): Promise<number> {
 export async function startTestServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
   const port = await freePort();
   // Tests run many clients from one loopback address: the per-address caps are raised unless a test sets them.
-  const server = createGameServer({ clientDir: null, gracefullyShutdown: false, ...options, limits: { ...LOAD_TEST_LIMITS, ...options.limits } });
+  // Match history in a private in-memory SQLite database unless the test brings its own store.
+  const matchStore = options.matchStore === undefined ? new SqliteMatchStore(":memory:") : options.matchStore;
+  const server = createGameServer({ clientDir: null, gracefullyShutdown: false, ...options, matchStore, limits: { ...LOAD_TEST_LIMITS, ...options.limits } });
   await server.listen(port);
   return {
     server,
