@@ -1,7 +1,7 @@
 // A small pitch on a plain 2D canvas (no Phaser): field lines, both goals, the ball where the data says, and a trail of recent updates.
 import { BALL, FIELD } from "../../shared/constants.ts";
 import { el } from "../ui/dom.ts";
-import { pitchPlan, type Paint } from "../ui/pitchPlan.ts";
+import { drawnPitch } from "../ui/pitchCanvas.ts";
 
 const SCALE = 0.5;
 const MARGIN = 24;
@@ -42,7 +42,7 @@ export class PitchView {
     const px = (x: number) => MARGIN + x * SCALE;
     const py = (y: number) => MARGIN + y * SCALE;
     g.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    this.pitch ??= drawnPitch(this.canvas.width, this.canvas.height);
+    this.pitch ??= drawnPitch(this.canvas.width, this.canvas.height, MARGIN, SCALE);
     if (this.pitch) g.drawImage(this.pitch, 0, 0);
     // Each dot is one update as it arrived: dense for a pushed feed, sparse for a polled one.
     this.trail.forEach((point, index) => {
@@ -64,46 +64,4 @@ export class PitchView {
       g.stroke();
     }
   }
-}
-
-function css(paint: Paint): string {
-  return `rgba(${(paint.colour >> 16) & 255}, ${(paint.colour >> 8) & 255}, ${paint.colour & 255}, ${paint.alpha})`;
-}
-
-/** The pitch plan (game/ui/pitchPlan.ts) at this view's scale, on a canvas of its own. */
-function drawnPitch(width: number, height: number): HTMLCanvasElement | null {
-  const canvas = el("canvas", { width: String(width), height: String(height) });
-  const g = canvas.getContext("2d");
-  if (!g) return null;
-  g.translate(MARGIN, MARGIN);
-  g.scale(SCALE, SCALE);
-  for (const shape of pitchPlan((MARGIN * 2) / SCALE, false)) {
-    g.beginPath();
-    switch (shape.kind) {
-      case "fillRect":
-        g.fillStyle = css(shape.paint);
-        g.roundRect(shape.x, shape.y, shape.w, shape.h, shape.radius);
-        g.fill();
-        break;
-      case "line":
-        g.strokeStyle = css(shape.stroke);
-        g.lineWidth = shape.stroke.width;
-        g.moveTo(shape.x1, shape.y1);
-        g.lineTo(shape.x2, shape.y2);
-        g.stroke();
-        break;
-      case "arc":
-        g.strokeStyle = css(shape.stroke);
-        g.lineWidth = shape.stroke.width;
-        g.arc(shape.x, shape.y, shape.r, shape.start, shape.end);
-        g.stroke();
-        break;
-      case "dot":
-        g.fillStyle = css(shape.paint);
-        g.arc(shape.x, shape.y, shape.r, 0, Math.PI * 2);
-        g.fill();
-        break;
-    }
-  }
-  return canvas;
 }

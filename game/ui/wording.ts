@@ -1,9 +1,11 @@
-// The English for everything the server tells a player as a code: notices, chat announcements, join refusals. One place to translate.
+// The English for everything the server tells a player as a code: notices, chat announcements, join refusals, replay problems. One place to translate.
 import type { Announcement } from "../../shared/announcements.ts";
 import { JOIN_REFUSED } from "../../shared/joinRefusals.ts";
 import type { Team } from "../../shared/match/teams.ts";
 import type { NoticeCode } from "../../shared/notices.ts";
+import type { MatchSummaryWire } from "../../shared/history.ts";
 import type { ChatLine } from "../../shared/protocol.ts";
+import type { ReplayFileProblem } from "../../shared/replay/replayFile.ts";
 
 /** "team red", "the spectators": reads after "joined" or "moved to". */
 function whereText(team: Team): string {
@@ -84,5 +86,29 @@ export function joinRefusalText(status: number, serverMessage: string): string {
     case JOIN_REFUSED.badOptions: return `The server refused to seat you: ${serverMessage}`;
     case JOIN_REFUSED.tooMany: return serverMessage;
     default: return `The server could not seat you (${status}${serverMessage ? `: ${serverMessage}` : ""}).`;
+  }
+}
+
+/** Why the replay viewer cannot show a replay: a file's problem, or the server's answer for a match id. */
+export function replayProblemText(problem: ReplayFileProblem | "notFound" | "unreachable"): string {
+  switch (problem) {
+    case "notReplay": return "This file is not a Rebound replay.";
+    case "futureVersion": return "This replay was made by a newer Rebound than this page can read.";
+    case "tooLarge": return "This file is too large to be a Rebound replay.";
+    case "truncated": return "This replay file is cut short: it ends before the match does.";
+    case "corrupt": return "This replay file is damaged and cannot be played.";
+    case "notFound": return "No match with this id is kept here (old matches are cleaned up after a while).";
+    case "unreachable": return "The server did not answer: check your connection and reload.";
+  }
+}
+
+/** The history's tag for a match that did not simply end (none for one that did). */
+export function historyStatusText(status: MatchSummaryWire["status"]): string | null {
+  switch (status) {
+    case "ended": return null;
+    case "recording": return "being played now";
+    case "stopped": return "stopped by the host";
+    case "abandoned": return "abandoned (everyone left)";
+    case "interrupted": return "cut off (server restart)";
   }
 }

@@ -1,5 +1,6 @@
 // Plays a replay file's records through the match sim again (isReplay: events silenced): forward step by step,
 // back by restoring a kept copy and stepping on, and checks every recorded hash on the way.
+import { TICK_HZ } from "../constants.ts";
 import { applyCommand } from "../match/commands.ts";
 import { REPLAY } from "../match/events.ts";
 import { cloneSim, recordedQueue } from "../match/replay.ts";
@@ -104,20 +105,25 @@ export class ReplayRun {
   }
 }
 
-/** Every goal in the replay, found by running it once (the score is the sim's, not a recorded claim). */
-export function goalMarks(data: ReplayData): ReplayGoalMark[] {
-  const run = new ReplayRun(data);
-  const marks: ReplayGoalMark[] = [];
+/** Every goal in the replay, found by running it (the score is the sim's, not a recorded claim), and everyone who
+ * played on a team (sampled each second). Leaves the run at the end, every hash checked and every keyframe kept. */
+export function scanReplay(run: ReplayRun): { goals: ReplayGoalMark[]; players: Map<string, string> } {
+  run.seek(0);
+  const goals: ReplayGoalMark[] = [];
+  const players = new Map<string, string>();
   let red = run.sim.scoreRed;
   let blue = run.sim.scoreBlue;
-  for (let step = 1; step <= data.steps; step++) {
+  for (let step = 1; step <= run.totalSteps; step++) {
     run.seek(step);
     const { scoreRed, scoreBlue, lastScorerName } = run.sim;
     if (scoreRed > red || scoreBlue > blue) {
-      marks.push({ step, team: scoreRed > red ? "red" : "blue", scorerName: lastScorerName, scoreRed, scoreBlue });
+      goals.push({ step, team: scoreRed > red ? "red" : "blue", scorerName: lastScorerName, scoreRed, scoreBlue });
     }
     red = scoreRed;
     blue = scoreBlue;
+    if (step % TICK_HZ === 1) {
+      for (const [id, player] of run.sim.players) if (player.team !== "spectator") players.set(id, player.name);
+    }
   }
-  return marks;
+  return { goals, players };
 }

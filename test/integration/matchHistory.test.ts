@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AXIS_MAX } from "../../shared/input.ts";
-import { goalMarks } from "../../shared/replay/replayRun.ts";
+import { scanReplay } from "../../shared/replay/replayRun.ts";
 import { SqliteMatchStore } from "../../server/storage/sqliteStore.ts";
 import { finishedMatchOf, historyOf, replayBytes, replayToEnd } from "../helpers/history.ts";
 import { createMatch, inputChannel, joinMatch, leaveQuietly, sendInputs, startTestServer, waitFor, type TestServer } from "../helpers/server.ts";
@@ -62,7 +62,7 @@ describe("match history", () => {
     expect(run.checkedTicks.size).toBeGreaterThanOrEqual(match.durationSeconds - 1);
     expect(run.mismatches).toEqual([]);
     expect([run.sim.scoreRed, run.sim.scoreBlue, run.sim.phase, run.sim.winner]).toEqual([1, 0, "ended", "red"]);
-    expect(goalMarks(data)).toEqual([expect.objectContaining({ team: "red", scorerName: "Ann", scoreRed: 1, scoreBlue: 0 })]);
+    expect(scanReplay(run).goals).toEqual([expect.objectContaining({ team: "red", scorerName: "Ann", scoreRed: 1, scoreBlue: 0 })]);
   });
 
   it("refuses bad history queries by name and answers 404 for a match it never had", async () => {

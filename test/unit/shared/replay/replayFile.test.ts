@@ -9,7 +9,7 @@ import { stepMatch } from "../../../../shared/match/step.ts";
 import { ByteReader, ByteWriter } from "../../../../shared/replay/bytes.ts";
 import { readPlain, writePlain } from "../../../../shared/replay/plainValue.ts";
 import { MAX_REPLAY_BYTES, readReplay, ReplayFileError, ReplayWriter, type ReplayFileProblem } from "../../../../shared/replay/replayFile.ts";
-import { goalMarks, ReplayRun } from "../../../../shared/replay/replayRun.ts";
+import { ReplayRun, scanReplay } from "../../../../shared/replay/replayRun.ts";
 import { hashSim } from "../../../../shared/replay/simHash.ts";
 import { scriptedLog, simBits } from "../../../helpers/matchSim.ts";
 
@@ -107,7 +107,7 @@ describe("the replay file", () => {
     const data = readReplay(recorded(busy).bytes);
     const final = new ReplayRun(data);
     final.seek(data.steps);
-    const marks = goalMarks(data);
+    const marks = scanReplay(new ReplayRun(data)).goals;
     expect(marks.length).toBe(final.sim.scoreRed + final.sim.scoreBlue + marksBeforeRestart(marks));
     for (const mark of marks) expect(mark.step).toBeGreaterThan(0);
   }, 60_000);
