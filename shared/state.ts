@@ -76,6 +76,8 @@ export const MatchState = schema({
   hostId: t.string().default(""),
   /** Server tick counter, for the network panel. */
   tick: t.uint32().default(0),
+  /** The history id of this room's latest match ("" before one started, or when the server keeps no history): its replay link. */
+  replayId: t.string().default(""),
   settings: MatchSettings,
   players: t.map(Player),
   ball: Ball,

@@ -45,6 +45,8 @@ export class Hud {
   private readonly blueButton = el("button", { class: "blue", id: "join-blue", text: "Join blue" });
   private readonly spectateButton = el("button", { id: "spectate", text: "Spectate" });
   private readonly shareInput = el("input", { id: "share-link", readonly: true });
+  private readonly replayLink = el("a", { id: "watch-replay", target: "_blank", rel: "noopener", text: "Watch the replay", hidden: true });
+  private readonly historyLink = el("a", { id: "room-history", target: "_blank", rel: "noopener", text: "Past matches here" });
   private readonly muteButton = el("button", { class: "small", id: "mute", type: "button" });
   private readonly unsubscribeMute: () => void;
   private readonly hostPanel: HostPanel;
@@ -98,6 +100,7 @@ export class Hud {
         el("div", { class: "actions" }, this.startButton, this.stopButton, this.redButton, this.blueButton, this.spectateButton, renameButton, leaveButton),
         this.roster,
         el("div", { class: "card share" }, this.shareInput, copyButton),
+        el("div", { class: "card replays" }, this.replayLink, this.historyLink),
         this.hostPanel.root,
         el("div", { class: "net-dock-slot", id: "net-dock-slot" }),
       ),
@@ -131,6 +134,7 @@ export class Hud {
     this.status.hidden = !view.reconnecting;
     const link = `${location.origin}/r/${view.roomId}`;
     if (this.shareInput.value !== link) this.shareInput.value = link;
+    this.updateReplayLinks(view);
     const me = state.players.get(view.sessionId);
     this.myName = me?.name ?? "";
     const isHost = state.hostId === view.sessionId;
@@ -144,6 +148,16 @@ export class Hud {
     this.blueButton.hidden = me?.team === "blue" || teamFull(state.players, "blue", cap);
     this.spectateButton.hidden = me?.team === "spectator";
     this.hostPanel.update(state, isHost);
+  }
+
+  /** The last match's replay once it is over (between matches), and this room's history. */
+  private updateReplayLinks(view: HudView): void {
+    const { replayId, phase } = view.state;
+    const href = replayId ? `/replay/${encodeURIComponent(replayId)}` : "";
+    if (this.replayLink.getAttribute("href") !== href) this.replayLink.setAttribute("href", href);
+    this.replayLink.hidden = !replayId || isMatchRunning(phase);
+    const history = `/history?room=${encodeURIComponent(view.roomId)}`;
+    if (this.historyLink.getAttribute("href") !== history) this.historyLink.setAttribute("href", history);
   }
 
   private updateBanner(state: MatchState): void {

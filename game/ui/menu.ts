@@ -113,6 +113,7 @@ export function showMenu(actions: MenuActions, message = ""): MenuHandle {
     el("p", { class: "help", id: "controls-help", text: isTouchScreen()
       ? "Move: drag the stick (bottom left) · Kick: hold KICK (bottom right) · Chat: tap the chat box"
       : "Move: WASD or arrows · Kick: Space or X · Chat: Enter · Network panel: N" }),
+    el("p", { class: "help" }, el("a", { href: "/history", id: "menu-history", text: "Match history and replays" })),
   );
   overlay().append(root);
   if (performance.getEntriesByName("rebound:menu").length === 0) performance.mark("rebound:menu");

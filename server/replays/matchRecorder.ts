@@ -35,11 +35,14 @@ export class MatchRecorder {
   private readonly store: MatchStore;
   private readonly roomId: () => string;
   private readonly newId: () => string;
+  private readonly onBegin: (matchId: string) => void;
 
-  constructor(store: MatchStore, roomId: () => string, newId: () => string) {
+  /** `onBegin` hears each new match's id (the room publishes it as the replay link). */
+  constructor(store: MatchStore, roomId: () => string, newId: () => string, onBegin: (matchId: string) => void = () => {}) {
     this.store = store;
     this.roomId = roomId;
     this.newId = newId;
+    this.onBegin = onBegin;
   }
 
   get matchId(): string | null {
@@ -103,6 +106,7 @@ export class MatchRecorder {
     const first = writer.takeChunk();
     const copy = structuredClone(summary);
     this.write(() => this.store.begin(copy, first));
+    this.onBegin(id);
   }
 
   private checkpoint(sim: MatchSim): void {

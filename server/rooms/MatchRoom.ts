@@ -83,7 +83,11 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     this.setFixedTimestep((ctx) => this.step(ctx), TICK_HZ);
     this.publishListing();
     const store = matchStore();
-    if (store) this.match.recorder = new MatchRecorder(store, () => this.roomId, () => randomBytes(9).toString("base64url"));
+    if (store) {
+      this.match.recorder = new MatchRecorder(store, () => this.roomId, () => randomBytes(9).toString("base64url"), (matchId) => {
+        this.state.replayId = matchId;
+      });
+    }
   }
 
   /** Runs at seat reservation, in the matchmaking request (see admission.ts); the same rules run again at connect. */

@@ -126,9 +126,11 @@ function worstJump(frames: readonly DrawnFrame[], pick: (f: DrawnFrame) => Point
     const step = distance(a, b);
     if (step === 0) continue;
     moves += 1;
-    // 25 % headroom over the server's fastest motion in that time plus one snapshot interval (the snapshots' server
-    // stamps and the page's clock estimate are each good to about that), plus a pixel of rounding.
-    const advanced = Math.max(frames[i].at - from.at, renderClock(frames[i]) - renderClock(from)) + PATCH_MS;
+    // 25 % headroom over the server's fastest motion in that time plus two snapshot intervals (the snapshots' server
+    // stamps and the page's clock estimate are each good to about one, and their errors add), plus a pixel of rounding.
+    // One interval was too tight for a page at load ~7: a 105 px catch-up step against 98 px allowed (a teleport is
+    // hundreds of px).
+    const advanced = Math.max(frames[i].at - from.at, renderClock(frames[i]) - renderClock(from)) + 2 * PATCH_MS;
     const allowed = speed * 1.25 * advanced + 1;
     if (step - allowed > excessPx) [excessPx, allowedPx] = [step - allowed, allowed];
     lastMoved = frames[i];
