@@ -23,9 +23,12 @@ export interface ReplayDebugView {
   scoreRed: number;
   scoreBlue: number;
   phase: string;
+  /** Where the ball is drawn (world units). */
+  ball: { x: number; y: number };
   hashesChecked: number;
   hashMismatches: number;
-  goals: number;
+  /** The steps at which the score changed (the timeline's marks). */
+  goalSteps: number[];
   follow: string | null;
   problem: string | null;
 }
@@ -207,9 +210,10 @@ export function startReplayPage(root: HTMLElement, matchId: string | null, endpo
     scoreRed: viewing?.run.sim.scoreRed ?? 0,
     scoreBlue: viewing?.run.sim.scoreBlue ?? 0,
     phase: viewing?.run.sim.phase ?? "",
+    ball: { x: viewing?.run.sim.ball.x ?? 0, y: viewing?.run.sim.ball.y ?? 0 },
     hashesChecked: viewing?.run.checkedTicks.size ?? 0,
     hashMismatches: viewing?.run.mismatches.length ?? 0,
-    goals: viewing?.goals.length ?? 0,
+    goalSteps: viewing?.goals.map((goal) => goal.step) ?? [],
     follow: follow.value || null,
     problem: problemText,
   });
