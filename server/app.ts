@@ -16,7 +16,7 @@ import { RecoveringRedisDriver } from "./redisDriver.ts";
 import { useMatchStore } from "./replays/history.ts";
 import { MatchRoom } from "./rooms/MatchRoom.ts";
 import type { MatchStore } from "./storage/matchStore.ts";
-import { retentionFromEnv } from "./storage/openStore.ts";
+import { upkeepFromEnv } from "./storage/openStore.ts";
 
 export interface AppOptions {
   /** Folder of the built client to serve, or null to serve only the API (dev and tests). */
@@ -41,7 +41,7 @@ export function createGameServer(options: AppOptions): Server {
   if (options.reconnectGraceSeconds !== undefined) serverConfig.reconnectGraceSeconds = options.reconnectGraceSeconds;
   Object.assign(limits, limitsFromEnv(process.env), options.limits);
   restrictCorsToConfiguredOrigins();
-  useMatchStore(options.matchStore ?? null, retentionFromEnv(process.env));
+  useMatchStore(options.matchStore ?? null, upkeepFromEnv(process.env));
   const httpServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : createHttpServer();
   guardHttpServer(httpServer);
   countRoomsWith(() => ({ rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu }));

@@ -2,29 +2,26 @@
 // recordings a crash cut off, retention by age and size), run at start and every ten minutes.
 import { endMark } from "../../shared/replay/replayFile.ts";
 import { serverLog } from "../log.ts";
-import type { MatchStore, RetentionPolicy } from "../storage/matchStore.ts";
-import { CHECKPOINT_STEPS } from "./matchRecorder.ts";
-import { TICK_HZ } from "../../shared/constants.ts";
+import type { MatchStore } from "../storage/matchStore.ts";
+import type { HistoryUpkeep } from "../storage/openStore.ts";
 
 let current: MatchStore | null = null;
 let upkeepTimer: NodeJS.Timeout | null = null;
 
-/** A recording silent this long lost its process (checkpoints come every few seconds; a stalled process gets ample slack). */
-const STALE_MS = Math.max(120_000, (CHECKPOINT_STEPS / TICK_HZ) * 1000 * 12);
 const UPKEEP_MS = 10 * 60_000;
 
 export function matchStore(): MatchStore | null {
   return current;
 }
 
-export function useMatchStore(store: MatchStore | null, retention: RetentionPolicy): void {
+export function useMatchStore(store: MatchStore | null, { retention, staleMs }: HistoryUpkeep): void {
   if (upkeepTimer) clearInterval(upkeepTimer);
   current = store;
   upkeepTimer = null;
   if (!store) return;
   const upkeep = async () => {
     try {
-      const closed = await store.closeStale(STALE_MS, Date.now(), endMark());
+      const closed = await store.closeStale(staleMs, Date.now(), endMark());
       const pruned = await store.prune(retention, Date.now());
       if (closed + pruned > 0) serverLog.info({ closed, pruned }, "match history upkeep");
     } catch (error) {

@@ -16,11 +16,25 @@ export async function openMatchStore(env: NodeJS.ProcessEnv): Promise<MatchStore
   return new SqliteMatchStore(path);
 }
 
-export function retentionFromEnv(env: NodeJS.ProcessEnv): RetentionPolicy {
-  const days = Number(env.REBOUND_HISTORY_DAYS);
-  const megabytes = Number(env.REBOUND_HISTORY_MAX_MB);
+export interface HistoryUpkeep {
+  retention: RetentionPolicy;
+  /** A recording with no checkpoint for this long lost its process: it is closed as "interrupted". */
+  staleMs: number;
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  const number = Number(value);
+  return Number.isFinite(number) && number > 0 ? number : fallback;
+}
+
+/** REBOUND_HISTORY_DAYS (default 90), REBOUND_HISTORY_MAX_MB (default 1024), REBOUND_HISTORY_STALE_SECONDS (default 120:
+ * checkpoints come every 5 s, a stalled process gets ample slack). */
+export function upkeepFromEnv(env: NodeJS.ProcessEnv): HistoryUpkeep {
   return {
-    maxAgeDays: Number.isFinite(days) && days > 0 ? days : 90,
-    maxTotalBytes: (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 1024) * 1024 * 1024,
+    retention: {
+      maxAgeDays: positive(env.REBOUND_HISTORY_DAYS, 90),
+      maxTotalBytes: positive(env.REBOUND_HISTORY_MAX_MB, 1024) * 1024 * 1024,
+    },
+    staleMs: positive(env.REBOUND_HISTORY_STALE_SECONDS, 120) * 1000,
   };
 }

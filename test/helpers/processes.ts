@@ -1,5 +1,8 @@
-// Test helper: runs the real server (`node server/index.ts`) and redis-server as child processes on loopback, for multi-process and fault tests.
-import { spawn, type ChildProcess } from "node:child_process";
+// Test helper: runs the real server (`node server/index.ts`), redis-server and PostgreSQL as child processes on loopback, for multi-process and fault tests.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { captureOutput, CHILD_METRICS_TOKEN, exitOf, startChildServer, type ChildExit } from "../../harness/childServer.ts";
 import { readServerMetrics, resetServerMetrics, type ServerMetrics } from "../../harness/serverMetrics.ts";
 import { LOAD_TEST_LIMITS_ENV } from "../../server/limits/settings.ts";
@@ -73,6 +76,68 @@ export async function startRedis(port: number): Promise<RedisProcess> {
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       return exited;
+    },
+  };
+}
+
+export interface PostgresProcess {
+  port: number;
+  /** postgres://rebound@127.0.0.1:<port>/rebound */
+  url: string;
+  output(): string;
+  stop(): Promise<ChildExit>;
+}
+
+/** Debian's server binaries (postgresql-NN): the newest installed version. */
+function postgresBinDir(): string {
+  const root = "/usr/lib/postgresql";
+  const versions = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((x, y) => Number(y) - Number(x)) : [];
+  if (versions.length === 0) throw new Error("PostgreSQL is not installed (apt-get install postgresql; .ci/run does it)");
+  return `${root}/${versions[0]}/bin`;
+}
+
+/**
+ * Starts a throwaway PostgreSQL cluster on loopback in a temporary folder (trust auth, no fsync: a test database),
+ * with a database "rebound". PostgreSQL refuses to run as root, so as root it runs as the package's "postgres" user.
+ */
+export async function startPostgres(port: number): Promise<PostgresProcess> {
+  const bin = postgresBinDir();
+  const dataDir = mkdtempSync(join(tmpdir(), "rebound-pg-"));
+  const asRoot = process.getuid?.() === 0;
+  const run = (command: string, args: string[]) => (asRoot ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args]) as [string, string[]];
+  if (asRoot) {
+    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
+    const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
+    chownSync(dataDir, uid, gid);
+  }
+  execFileSync(...run(`${bin}/initdb`, ["-D", dataDir, "-U", "rebound", "--auth=trust", "--no-sync", "-E", "UTF8"]), { stdio: "pipe" });
+  const child = spawn(...run(`${bin}/postgres`, [
+    "-D", dataDir, "-p", String(port), "-k", dataDir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
+  ]), { stdio: ["ignore", "pipe", "pipe"] });
+  const output = captureOutput(child);
+  const exited = exitOf(child);
+  const deadline = Date.now() + 60_000;
+  while (!output().includes("ready to accept connections")) {
+    if (child.exitCode !== null) throw new Error(`postgres exited early (${child.exitCode}):\n${output()}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`postgres did not start:\n${output()}`);
+    }
+    await sleep(100);
+  }
+  execFileSync(`${bin}/createdb`, ["-h", "127.0.0.1", "-p", String(port), "-U", "rebound", "rebound"], { stdio: "pipe" });
+  return {
+    port,
+    url: `postgres://rebound@127.0.0.1:${port}/rebound`,
+    output,
+    stop: async () => {
+      // SIGINT: PostgreSQL's fast shutdown.
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
+      const how = await Promise.race([exited, sleep(10_000).then(() => null)]);
+      if (!how) child.kill("SIGKILL");
+      const result = how ?? (await exited);
+      rmSync(dataDir, { recursive: true, force: true });
+      return result;
     },
   };
 }

@@ -6,24 +6,15 @@ import { AXIS_MAX } from "../../shared/input.ts";
 import { MATCH_ROOM } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
 import { startRedis, startServerProcess, type RedisProcess, type ServerProcess } from "../helpers/processes.ts";
+import { hostPort, roomOnEach, scaleOutEnv } from "../helpers/scaleOut.ts";
 import {
-  createMatch, freePort, inputChannel, joinMatch, leaveQuietly, sendInputs, settleInputs, sleep, waitFor, type Joined,
+  freePort, inputChannel, joinMatch, leaveQuietly, sendInputs, settleInputs, sleep, waitFor, type Joined,
 } from "../helpers/server.ts";
 
 let redis: RedisProcess;
 let a: ServerProcess;
 let b: ServerProcess;
 let clients: Joined[] = [];
-
-/** Each process advertises the address its own clients must connect to (see README: publicAddress). */
-const scaleOutEnv = (redisUrl: string, port: number): Record<string, string> => ({ REDIS_URL: redisUrl, PUBLIC_ADDRESS: `localhost:${port}` });
-
-/** The port of the process a joined client's WebSocket actually went to (from the seat reservation's publicAddress). */
-function hostPort(joined: Joined): number {
-  const url = joined.room.connection.url;
-  if (!url) throw new Error("room has no connection url");
-  return Number(new URL(url).port);
-}
 
 function xOf(joined: Joined, sessionId = joined.room.sessionId): number {
   const player = joined.room.state.players.get(sessionId);
@@ -34,22 +25,6 @@ function xOf(joined: Joined, sessionId = joined.room.sessionId): number {
 /** Room ids in the listing every process shares (the Redis driver's room cache), read straight from Redis. */
 function listedRoomIds(): string[] {
   return execFileSync("redis-cli", ["-p", String(redis.port), "HKEYS", "roomcaches"], { encoding: "utf8" }).split("\n").filter((id) => id.length > 0);
-}
-
-/**
- * Creates rooms through A's HTTP endpoint until one lives on each process: the matchmaker puts each on the process
- * with the fewest rooms, by counts each process publishes to Redis at most once a second (hence the pause).
- */
-async function roomOnEach(): Promise<{ onA: Joined; onB: Joined }> {
-  const hosts = new Map<number, Joined>();
-  for (let attempt = 1; attempt <= 6 && hosts.size < 2; attempt++) {
-    if (attempt > 1) await sleep(1100);
-    const host = await createMatch(a.endpoint, { name: `Host${attempt}` });
-    clients.push(host);
-    if (!hosts.has(hostPort(host))) hosts.set(hostPort(host), host);
-  }
-  expect([...hosts.keys()].sort()).toEqual([a.port, b.port].sort());
-  return { onA: hosts.get(a.port)!, onB: hosts.get(b.port)! };
 }
 
 // Each case gets its own Redis and two fresh processes: the second kills one, and neither depends on the other's rooms.
@@ -71,7 +46,7 @@ afterEach(async () => {
 
 describe("two processes sharing Redis", () => {
   it("spread new rooms over both processes, and a client matchmaking through A plays in a room on B", async () => {
-    const { onA, onB } = await roomOnEach();
+    const [onA, onB] = await roomOnEach(a.endpoint, [a.port, b.port], clients);
 
     // The guest asks process A for a seat in the room that lives on B; the seat reservation carries
     // B's publicAddress, so the SDK opens its WebSocket straight to B.
@@ -94,7 +69,7 @@ describe("two processes sharing Redis", () => {
   }, 60_000);
 
   it("lose only B's rooms when B is killed; A's rooms play on, and quick play through A sweeps B's stale listing", async () => {
-    const { onA, onB } = await roomOnEach();
+    const [onA, onB] = await roomOnEach(a.endpoint, [a.port, b.port], clients);
     onB.room.reconnection.maxRetries = 2; // B is gone for good: do not spend a minute retrying it
     const tickBefore = onA.room.state.tick;
 
