@@ -17,6 +17,7 @@ import { showJoinCard, type JoinCardHandle } from "./ui/joinCard.ts";
 import { showMenu, type MenuActions, type MenuHandle } from "./ui/menu.ts";
 import type { Stage } from "./stage.ts";
 import { rememberName } from "./ui/playerName.ts";
+import { InstantReplayView } from "./ui/instantReplayView.ts";
 import { joinRefusalText, noticeText } from "./ui/wording.ts";
 import { roomIdFromPath } from "../shared/roomId.ts";
 
@@ -31,6 +32,8 @@ export interface ReboundDebugView {
   score: { red: number; blue: number };
   players: { sessionId: string; name: string; team: string; x: number; y: number; connected: boolean }[];
   reconnecting: boolean;
+  /** Instant replays shown on this page, skipped, and whether one is up now. */
+  instantReplay: { shown: number; skipped: number; visible: boolean };
 }
 
 declare global {
@@ -68,7 +71,10 @@ async function shownIfRefused<T>(join: () => Promise<T>): Promise<T> {
 export function startApp(stage: Stage): void {
   let menu: { handle: MenuHandle; lobby: LobbyFeed } | null = null;
   let card: JoinCardHandle | null = null;
-  let current: { connection: MatchConnection; hud: Hud; netPanel: NetPanel; keyboard: KeyboardInput; touch: TouchControls | null; reconnecting: boolean } | null = null;
+  let current: {
+    connection: MatchConnection; hud: Hud; netPanel: NetPanel; keyboard: KeyboardInput; touch: TouchControls | null;
+    instantReplay: InstantReplayView; reconnecting: boolean;
+  } | null = null;
 
   window.reboundDebug = () => {
     if (!current) return null;
@@ -84,6 +90,7 @@ export function startApp(stage: Stage): void {
       score: { red: connection.state.scoreRed, blue: connection.state.scoreBlue },
       players,
       reconnecting: current.reconnecting,
+      instantReplay: { shown: current.instantReplay.shown, skipped: current.instantReplay.skipped, visible: current.instantReplay.visible },
     };
   };
 
@@ -121,12 +128,14 @@ export function startApp(stage: Stage): void {
     });
     const touch = isTouchScreen() ? new TouchControls() : null;
     const netPanel = new NetPanel(connection);
-    const session = { connection, hud, netPanel, keyboard, touch, reconnecting: false };
+    const instantReplay = new InstantReplayView();
+    const session = { connection, hud, netPanel, keyboard, touch, instantReplay, reconnecting: false };
     current = session;
     connection.on({
       // Muting someone for yourself hides their lines on this page only; the server never knows.
       chat: (line) => { if (line.system || !mutedForMe.has(line.fromId)) hud.chat.add(line); },
       notice: (notice) => hud.showToast(noticeText(notice.reason)),
+      instantReplay: (bytes) => instantReplay.show(bytes),
       drop: () => { session.reconnecting = true; },
       reconnect: () => { session.reconnecting = false; },
       leave: (code, reason) => exitMatch(leaveMessage(code, reason)),
@@ -149,6 +158,7 @@ export function startApp(stage: Stage): void {
           reconnecting: session.reconnecting,
         });
         netPanel.update(now, frameMs);
+        instantReplay.update(connection.state.phase);
       },
     };
     stage.showMatch(data);
@@ -167,6 +177,7 @@ export function startApp(stage: Stage): void {
     current.netPanel.destroy();
     current.keyboard.destroy();
     current.touch?.destroy();
+    current.instantReplay.destroy();
     current = null;
     window.removeEventListener("keydown", focusChatOnEnter);
     history.replaceState(null, "", "/");

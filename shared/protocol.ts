@@ -10,7 +10,12 @@ import { checkText, type TextRule } from "./text.ts";
 export const ServerMessage = {
   chat: "chat",
   notice: "notice",
+  /** A goal's run-up as a replay file (bytes), re-simulated by each page (see server/replays/instantReplay.ts). */
+  instantReplay: "instantReplay",
 } as const;
+
+/** An instant replay is a few KB; anything larger is not one. */
+export const MAX_INSTANT_REPLAY_BYTES = 64 * 1024;
 
 /** A string from a client, checked by shared/text.ts and replaced by its trimmed NFC form; a refusal
  * carries the check's reason as its message (and `params.problem`, the TextProblem code). */

@@ -5,7 +5,7 @@ import type { InputIntent, PlayerInput } from "../../shared/input.ts";
 import { applyMatchInput } from "../../shared/match/step.ts";
 import { isPlayingTeam } from "../../shared/match/teams.ts";
 import {
-  MATCH_ROOM, ServerMessage,
+  MATCH_ROOM, MAX_INSTANT_REPLAY_BYTES, ServerMessage,
   type ChatLine, type ClientMessageName, type ClientPayload, type CreateOptions, type JoinOptions, type Notice,
 } from "../../shared/protocol.ts";
 import { MatchState, type Ball, type Player } from "../../shared/state.ts";
@@ -33,6 +33,8 @@ export type IntentAt = (timeMs: number) => InputIntent;
 export interface ConnectionListeners {
   chat?: (line: ChatLine) => void;
   notice?: (notice: Notice) => void;
+  /** A goal's run-up as a replay file (checked for type and size here, read by the instant replay view). */
+  instantReplay?: (bytes: Uint8Array) => void;
   /** The connection dropped; the SDK is trying to get back into the same seat. */
   drop?: () => void;
   reconnect?: () => void;
@@ -71,6 +73,9 @@ export class MatchConnection {
     // Register handlers before any await so messages sent during join are not lost.
     room.onMessage(ServerMessage.chat, (line: ChatLine) => this.listeners.chat?.(line));
     room.onMessage(ServerMessage.notice, (notice: Notice) => this.listeners.notice?.(notice));
+    room.onMessage(ServerMessage.instantReplay, (bytes: unknown) => {
+      if (bytes instanceof Uint8Array && bytes.length <= MAX_INSTANT_REPLAY_BYTES) this.listeners.instantReplay?.(bytes);
+    });
     room.onDrop(() => this.listeners.drop?.());
     room.onReconnect(() => {
       // The SDK stores the fresh token right after this signal: save it once it is there.

@@ -9,7 +9,7 @@ import { CLOSE, MATCH_LIMITS, PATCH_MS, TICK_HZ } from "../../shared/constants.t
 import { PlayerInput } from "../../shared/input.ts";
 import { liveSnapshotOf, type LiveSnapshot } from "../../shared/liveSnapshot.ts";
 import { applySettings } from "../../shared/match/commands.ts";
-import { CreateOptions, describeIssue, type JoinCardInfo } from "../../shared/protocol.ts";
+import { CreateOptions, describeIssue, ServerMessage, type JoinCardInfo } from "../../shared/protocol.ts";
 import { MatchState } from "../../shared/state.ts";
 import { serverConfig } from "../config.ts";
 import { requestScope } from "../limits/clientAddress.ts";
@@ -46,7 +46,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
   /** The match sim this room adapts: commands in, state into the schema, events out as chat. */
   readonly match = new MatchDriver<Client>(this.state, {
     announce: (news) => this.voice.announce(news), notice: (client, reason) => this.voice.notice(client, reason), publishListing: () => this.publishListing(),
-  });
+    instantReplay: (bytes) => this.broadcast(ServerMessage.instantReplay, bytes),
+  }, () => this.roomId);
   /** This room's steps, timed for GET /metrics (late starts are measured per room). */
   private readonly stepTimer = new StepTimer();
   private password = "";

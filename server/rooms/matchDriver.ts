@@ -7,6 +7,7 @@ import { createMatchSim, type InputQueue } from "../../shared/match/sim.ts";
 import { stepMatch } from "../../shared/match/step.ts";
 import type { NoticeCode } from "../../shared/notices.ts";
 import type { MatchState } from "../../shared/state.ts";
+import { InstantReplayBuffer } from "../replays/instantReplay.ts";
 import type { MatchRecorder } from "../replays/matchRecorder.ts";
 import { MatchPublisher } from "./publishMatch.ts";
 
@@ -15,6 +16,8 @@ export interface MatchOutlet<Sender> {
   announce(news: MatchEvent): void;
   notice(to: Sender | undefined, notice: NoticeCode): void;
   publishListing(): void;
+  /** The run-up to a goal as a small replay file, for every page to show while the kickoff waits. */
+  instantReplay(bytes: Uint8Array): void;
 }
 
 export class MatchDriver<Sender> {
@@ -25,13 +28,15 @@ export class MatchDriver<Sender> {
   /** Writes each match into the history as a replay (null: the server keeps no history). */
   recorder: MatchRecorder | null = null;
   private readonly sink = liveSink();
+  private readonly instant: InstantReplayBuffer;
   private readonly publisher = new MatchPublisher();
   private readonly state: MatchState;
   private readonly outlet: MatchOutlet<Sender>;
 
-  constructor(state: MatchState, outlet: MatchOutlet<Sender>) {
+  constructor(state: MatchState, outlet: MatchOutlet<Sender>, roomId: () => string = () => "") {
     this.state = state;
     this.outlet = outlet;
+    this.instant = new InstantReplayBuffer(roomId, (bytes) => outlet.instantReplay(bytes));
   }
 
   /** Starts writing every command and step into `commandLog`, from the sim as it stands. */
@@ -46,6 +51,7 @@ export class MatchDriver<Sender> {
     const simBefore = this.recorder && command.kind === "start" ? cloneSim(this.sim) : null;
     const refusal = applyCommand(this.sim, command, this.sink);
     this.recorder?.command(command, simBefore, this.sim, this.sink.events);
+    this.instant.command(command);
     this.publish();
     if (refusal) this.outlet.notice(sender, refusal);
     this.handleEvents();
@@ -55,11 +61,12 @@ export class MatchDriver<Sender> {
   /** One fixed step on the inputs buffered since the last. */
   step(dt: number, queueOf: (id: string) => InputQueue): void {
     const log = this.commandLog;
-    const recording = log !== null || this.recorder?.matchId != null;
+    // Every step's inputs are kept for the instant replay's last seconds (and the history and tests when they record).
     const taken: Record<string, InputIntent[]> = {};
-    stepMatch(this.sim, { queueOf: recording ? (id) => recordingQueue(queueOf(id), (taken[id] = [])) : queueOf }, dt, this.sink);
+    stepMatch(this.sim, { queueOf: (id) => recordingQueue(queueOf(id), (taken[id] = [])) }, dt, this.sink);
     log?.entries.push({ kind: "step", dt, inputs: taken });
     this.recorder?.step(dt, taken, this.sim, this.sink.events);
+    this.instant.step(dt, taken, this.sim, this.sink.events);
     this.publish();
     this.handleEvents();
   }

@@ -8,7 +8,7 @@ import { openInputChannel, sendIntent, type InputChannel } from "../../game/net/
 import type { InputIntent } from "../../shared/input.ts";
 import type { Announcement } from "../../shared/announcements.ts";
 import { chatLineText, noticeText } from "../../game/ui/wording.ts";
-import type { ChatLine, CreateOptions, JoinOptions, Notice } from "../../shared/protocol.ts";
+import { ServerMessage, type ChatLine, type CreateOptions, type JoinOptions, type Notice } from "../../shared/protocol.ts";
 import { HeadlessPlayer, type MatchRoomHandle } from "../../harness/headlessPlayer.ts";
 
 export type MatchRoomClient = MatchRoomHandle;
@@ -77,14 +77,17 @@ export interface Joined {
   notices: ShownNotice[];
   /** Close code once the room has been left (by us or the server), else null. */
   leftWith: number | null;
+  /** Instant replays (replay files of a goal's run-up) the room sent, in order. */
+  instantReplays: Uint8Array[];
 }
 
 /** Records the close code and what the room pushes, worded as the page words it. */
 export function track(room: MatchRoomClient): Joined {
-  const joined: Joined = { room, chat: [], notices: [], leftWith: null };
+  const joined: Joined = { room, chat: [], notices: [], leftWith: null, instantReplays: [] };
   // Registered right after joining so no early message is lost or warned about.
   room.onMessage("chat", (line: ChatLine) => { joined.chat.push(shownChatLine(line)); });
   room.onMessage("notice", (notice: Notice) => { joined.notices.push({ ...notice, text: noticeText(notice.reason) }); });
+  room.onMessage(ServerMessage.instantReplay, (bytes: Uint8Array) => { joined.instantReplays.push(bytes); });
   room.onLeave((code) => { joined.leftWith = code; });
   return joined;
 }

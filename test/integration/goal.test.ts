@@ -7,6 +7,8 @@ import {
   createMatch, inputChannel, joinMatch, leaveQuietly, sendInputs, startTestServer, waitFor, type TestServer,
 } from "../helpers/server.ts";
 import { driveIntoGoal, ownPlayer } from "../helpers/steer.ts";
+import { replayToEnd } from "../helpers/history.ts";
+import { INSTANT_LEAD_SECONDS } from "../../server/replays/instantReplay.ts";
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -54,6 +56,16 @@ describe("a goal", () => {
         expect(state.phase).toBe("goal");
         expect(state.players.get(ann.room.sessionId)?.goals).toBe(1);
       }
+      // Both pages get the run-up as an instant replay: re-simulated, it reaches the goal and the state the room hashed.
+      await waitFor(() => ann.instantReplays.length === 1 && bob.instantReplays.length === 1, "the instant replay on both pages");
+      expect(bob.instantReplays[0]).toEqual(ann.instantReplays[0]);
+      const { data, run } = replayToEnd(bob.instantReplays[0]!);
+      expect(data.steps).toBeGreaterThanOrEqual(INSTANT_LEAD_SECONDS * TICK_HZ);
+      expect(data.steps).toBeLessThan((INSTANT_LEAD_SECONDS + 2) * TICK_HZ);
+      expect([run.sim.scoreRed, run.sim.scoreBlue, run.sim.phase]).toEqual([1, 0, "goal"]);
+      expect(run.checkedTicks.size).toBe(1);
+      expect(run.mismatches).toEqual([]);
+      expect(data.start.scoreRed).toBe(0);
       // Everyone is told in the chat.
       await waitFor(() => bob.chat.some((line) => line.system && line.text.startsWith("GOAL for red")), "the goal announcement");
       // After the celebration, a new kickoff countdown with the ball back on the centre spot.

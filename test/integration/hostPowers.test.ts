@@ -127,7 +127,7 @@ describe("quick play", () => {
       }
       for (let i = 0; i < 3; i++) {
         const room = await new Client(server.endpoint).joinOrCreate<MatchState>(MATCH_ROOM, { name: `Quick${i}` }, MatchState);
-        quick.push({ room, chat: [], notices: [], leftWith: null });
+        quick.push({ room, chat: [], notices: [], leftWith: null, instantReplays: [] });
       }
       const rooms = quick.map((j) => j.room.roomId);
       expect(rooms).not.toContain(privateHost.room.roomId);

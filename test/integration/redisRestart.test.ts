@@ -22,7 +22,7 @@ async function quickPlay(): Promise<{ ok: true; joined: Joined } | { ok: false; 
       new Client(server.endpoint).joinOrCreate<MatchState>(MATCH_ROOM, { name: "Quick", spectate: true }, MatchState),
       sleep(15_000).then(() => { throw new Error("no answer in 15 s"); }),
     ]);
-    const joined: Joined = { room, chat: [], notices: [], leftWith: null };
+    const joined: Joined = { room, chat: [], notices: [], leftWith: null, instantReplays: [] };
     room.onMessage("*", () => undefined);
     clients.push(joined);
     return { ok: true, joined };

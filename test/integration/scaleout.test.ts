@@ -95,7 +95,7 @@ describe("two processes sharing Redis", () => {
     onA.room.send("lockRoom", { locked: true });
     await waitFor(() => onA.room.state.settings.locked, "A's room locked");
     const late = await new Client(a.endpoint).joinOrCreate<MatchState>(MATCH_ROOM, { name: "Late" }, MatchState);
-    const lateJoined: Joined = { room: late, chat: [], notices: [], leftWith: null };
+    const lateJoined: Joined = { room: late, chat: [], notices: [], leftWith: null, instantReplays: [] };
     clients.push(lateJoined);
     expect(hostPort(lateJoined)).toBe(a.port);
     expect([onA.room.roomId, onB.room.roomId]).not.toContain(late.roomId);
