@@ -1,4 +1,4 @@
-// `npm run bench`: capacity, bandwidth, latency, live score (WebSocket vs polling), a naive baseline and a browser match, in one run.
+// `npm run bench`: capacity, bandwidth, latency, live score (WebSocket vs polling), a naive baseline, replays and a browser match, in one run.
 // Writes bench/results/<date>.json, .md and .svg. `-- --quick` (< 3 min) and `-- --quick --tiny` (the test's run) shrink it.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +12,7 @@ import { runBrowser } from "./phases/browser.ts";
 import { measureBundle } from "./phases/bundle.ts";
 import { runCapacity } from "./phases/capacity.ts";
 import { runMatch } from "./phases/match.ts";
+import { runReplays } from "./phases/replays.ts";
 import { renderChart } from "./report/chart.ts";
 import { renderMarkdown } from "./report/markdown.ts";
 import { computeRatios } from "./report/ratios.ts";
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
   const baselineMatch = await phase("match: baseline",
     () => runMatch("baseline", { runId, windowMs: config.matchWindowMs, simulatedRttMs: 0, pollIntervalsMs: null }, log));
   if (!match.live) throw new Error("the live-score comparison produced nothing");
+  const replays = await phase(`replays: ${config.replayMinutes} min of scripted 4v4, its checkpoints to SQLite, the viewer's seeks`,
+    () => runReplays(config.replayMinutes, match.replay, log));
 
   let browser: BrowserFigures | null = null;
   let bundle: BundleFigures | null = null;
@@ -61,7 +64,7 @@ async function main(): Promise<void> {
   const measured = {
     runId, mode: config.mode, startedAt: runId, machine, phaseLoads, loadAtEnd: loadNow(), config, capacity,
     bandwidth: match.bandwidth, latency: { loopback: match.latency, delayed: delayed.latency },
-    liveScore: match.live, baseline, ratios, browser, bundle,
+    liveScore: match.live, baseline, ratios, browser, bundle, replays,
   };
   const targets = checkTargets(measured);
   const finished = new Date();

@@ -15,6 +15,8 @@ export interface BenchConfig {
   idleWindowMs: number;
   capacityWindowMs: number;
   matchWindowMs: number;
+  /** Length of the scripted 4v4 the replay phase records, writes and seeks in. */
+  replayMinutes: number;
   /** Round trip added with COLYSEUS_LATENCY for the "with simulated delay" latency run. */
   simulatedRttMs: number;
   pollIntervalsMs: number[];
@@ -49,18 +51,18 @@ export function configFor(options: CliOptions, defaultOutDir: string): BenchConf
   if (options.tiny) {
     return {
       mode: "tiny", capacitySteps: [8], baselineSteps: [8], botsPerProcess: 200, settleMs: 1000, idleWindowMs: 2000, capacityWindowMs: 3000,
-      matchWindowMs: 3000, simulatedRttMs: 100, pollIntervalsMs: [1000, 250], browserWindowMs: 5000, alwaysBuild: false, outDir,
+      matchWindowMs: 3000, replayMinutes: 1, simulatedRttMs: 100, pollIntervalsMs: [1000, 250], browserWindowMs: 5000, alwaysBuild: false, outDir,
     };
   }
   if (options.quick) {
     return {
       mode: "quick", capacitySteps: [48, 96, 200], baselineSteps: [48, 96, 200], botsPerProcess: 100, settleMs: 2000, idleWindowMs: 3000, capacityWindowMs: 3000,
-      matchWindowMs: 5000, simulatedRttMs: 100, pollIntervalsMs: [1000, 250], browserWindowMs: 8000, alwaysBuild: true, outDir,
+      matchWindowMs: 5000, replayMinutes: 3, simulatedRttMs: 100, pollIntervalsMs: [1000, 250], browserWindowMs: 8000, alwaysBuild: true, outDir,
     };
   }
   return {
     mode: "full", capacitySteps: [48, 96, 200, 400, 600, 800, 1000, 1200], baselineSteps: [48, 96, 200, 400, 600, 800],
-    botsPerProcess: 100, settleMs: 3000, idleWindowMs: 5000, capacityWindowMs: 8000, matchWindowMs: 15_000, simulatedRttMs: 100,
+    botsPerProcess: 100, settleMs: 3000, idleWindowMs: 5000, capacityWindowMs: 8000, matchWindowMs: 15_000, replayMinutes: 10, simulatedRttMs: 100,
     pollIntervalsMs: [1000, 250], browserWindowMs: 20_000, alwaysBuild: true, outDir,
   };
 }

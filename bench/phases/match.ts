@@ -7,7 +7,8 @@ import { cpuPercent, sampleProcess } from "../lib/procStats.ts";
 import { startServer } from "../lib/servers.ts";
 import { round, summarize } from "../lib/stats.ts";
 import { sleep } from "../lib/wallClock.ts";
-import type { BandwidthFigures, LatencyFigures, LiveFeed, LiveScoreFigures } from "../report/resultTypes.ts";
+import { HistoryPage } from "../../shared/history.ts";
+import type { BandwidthFigures, LatencyFigures, LiveFeed, LiveReplayFigures, LiveScoreFigures } from "../report/resultTypes.ts";
 
 export interface MatchOptions {
   runId: string;
@@ -21,6 +22,17 @@ export interface MatchResult {
   bandwidth: BandwidthFigures;
   latency: LatencyFigures;
   live: LiveScoreFigures | null;
+  /** Rebound only: the match's own recording in the server's history (null for the baseline, which keeps none). */
+  replay: LiveReplayFigures | null;
+}
+
+/** The newest match in the server's history: its replay's size and the match time it covers so far. */
+async function recordedReplay(endpoint: string): Promise<LiveReplayFigures | null> {
+  const response = await fetch(`${endpoint}/api/matches?limit=1`);
+  if (!response.ok) return null;
+  const [match] = HistoryPage.parse(await response.json()).matches;
+  if (!match || match.durationSeconds <= 0) return null;
+  return { bytes: match.replayBytes, seconds: match.durationSeconds, bytesPerMinute: (match.replayBytes / match.durationSeconds) * 60 };
 }
 
 const PLAYERS = 8;
@@ -66,6 +78,7 @@ export async function runMatch(kind: BotKind, options: MatchOptions, log: (line:
     await sleep(options.windowMs);
     const { reports } = await group.end();
     const cpuTo = sampleProcess(server.pid);
+    const replay = kind === "rebound" ? await recordedReplay(server.url) : null;
     const totals = aggregate(reports);
     const bandwidth: BandwidthFigures = {
       players: totals.players,
@@ -86,7 +99,7 @@ export async function runMatch(kind: BotKind, options: MatchOptions, log: (line:
     };
     log(`  ${kind} match (rtt +${options.simulatedRttMs} ms): down ${round(bandwidth.bytesDownPerClientPerSecond)} B/s, up ${round(bandwidth.bytesUpPerClientPerSecond)} B/s per client, `
       + `input→ack p50 ${round(latency.inputToAckMs.p50, 1)} ms, server→client p50 ${round(latency.serverChangeToClientMs.p50, 1)} ms`);
-    return { bandwidth, latency, live: reports[0] ? liveFigures(reports[0], options.runId) : null };
+    return { bandwidth, latency, live: reports[0] ? liveFigures(reports[0], options.runId) : null, replay };
   } finally {
     await group.stop();
     await server.stop();

@@ -2,7 +2,7 @@
 import { formatLoad, isBusy } from "../lib/load.ts";
 import { round, type Spread, type Summary } from "../lib/stats.ts";
 import { HOLD_TOLERANCE, JUDGED_CLIENT } from "./holdRule.ts";
-import type { BenchResults, CapacityFigures, LatencyFigures } from "./resultTypes.ts";
+import type { BenchResults, CapacityFigures, LatencyFigures, ReplayFigures } from "./resultTypes.ts";
 
 const n = (value: number, digits = 1): string => (Number.isFinite(value) ? String(round(value, digits)) : "–");
 const ms = (summary: Summary): string => (summary.count > 0 ? `${n(summary.p50)} / ${n(summary.p99)}` : "–");
@@ -62,6 +62,22 @@ function latencyRow(label: string, latency: LatencyFigures): string {
   return `| ${label} | ${latency.simulatedRttMs} | ${ms(latency.inputToAckMs)} | ${ms(latency.serverChangeToClientMs)} | ${latency.calibrationSlackMs === null ? "–" : n(latency.calibrationSlackMs)} |`;
 }
 
+function replaySection(replays: ReplayFigures): string[] {
+  const { live, synthetic, write, viewer } = replays;
+  return [
+    "## Replays (match history)", "",
+    "| figure | value |", "|---|---:|",
+    ...(live ? [`| replay size, the bench's 4v4 of SDK bots (${n(live.seconds, 0)} s recorded) | ${n(live.bytesPerMinute / 1024, 1)} KB/min |`] : []),
+    `| replay size, scripted 4v4 over ${synthetic.minutes} min (${synthetic.hashes} hashes) | ${n(synthetic.bytesPerMinute / 1024, 1)} KB/min (${n(synthetic.bytes / 1024, 0)} KB in all); downloaded gzipped ${n(synthetic.gzipBytesPerMinute / 1024, 1)} KB/min |`,
+    `| recording CPU per step (writer + a hash a second) | ${n(replays.recordingMicrosPerStep, 1)} µs |`,
+    `| writing that match, ${write.checkpoints} checkpoints, ${write.store} | ${n(write.totalMs, 1)} ms in all; per checkpoint p50 ${n(write.perCheckpointMs.p50, 2)} / p99 ${n(write.perCheckpointMs.p99, 2)} ms |`,
+    `| viewer: read + run once (goal marks, every hash) | ${n(viewer.loadMs, 0)} ms |`,
+    `| viewer: seek anywhere (${viewer.seeks} random seeks) | p50 ${n(viewer.seekMs.p50, 1)} / p99 ${n(viewer.seekMs.p99, 1)} ms |`, "",
+    "A replay is the match's start state and per-step inputs (only changes are written), a hash a second; the viewer re-runs the shared sim "
+      + "from a kept copy every 5 s, so a seek re-simulates at most 300 steps.", "",
+  ];
+}
+
 export function renderMarkdown(results: BenchResults, chartFile: string): string {
   const { machine, bandwidth, latency, liveScore, baseline, browser, bundle } = results;
   const lines: string[] = [
@@ -115,6 +131,7 @@ export function renderMarkdown(results: BenchResults, chartFile: string): string
         + `First visit (no cache): **${kb(browser.firstLoad.bytesOnWire)} KB on the wire** (the browser's own count, compressed as served), menu on screen at **${n(browser.firstLoad.menuMs)} ms**, `
         + `first match frame **${n(browser.firstLoad.firstMatchFrameMs)} ms** after opening a room link.`
       : "Skipped.", "",
+    ...replaySection(results.replays),
     "## Client bundle (gzip)", "",
     ...(bundle
       ? ["| file | bytes | gzip |", "|---|---:|---:|", ...bundle.files.map((f) => `| ${f.file} | ${f.bytes} | ${f.gzipBytes} |`),

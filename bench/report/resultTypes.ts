@@ -204,6 +204,25 @@ export interface BenchResults {
   ratios: Ratios;
   browser: BrowserFigures | null;
   bundle: BundleFigures | null;
+  replays: ReplayFigures;
   targets: TargetCheck[];
   notes: string[];
+}
+
+/** The bench match's own recording (real SDK bots in 4v4), read from the server's history at the end of the window. */
+export interface LiveReplayFigures {
+  bytes: number;
+  /** Seconds of match the recording covered at its last checkpoint. */
+  seconds: number;
+  bytesPerMinute: number;
+}
+
+export interface ReplayFigures {
+  live: LiveReplayFigures | null;
+  /** A scripted 4v4 (keyboard-like inputs with network jitter) recorded as a room records. */
+  synthetic: { minutes: number; players: number; bytes: number; bytesPerMinute: number; gzipBytesPerMinute: number; hashes: number };
+  /** CPU of the recording itself per step of that match (writer + a hash a second), apart from the sim. */
+  recordingMicrosPerStep: number;
+  write: { store: string; checkpoints: number; totalMs: number; perCheckpointMs: Summary };
+  viewer: { loadMs: number; seekMs: Summary; seeks: number };
 }

@@ -2,7 +2,8 @@
 // every second), written as a stream in checkpoint chunks while the match runs, and read back with clear errors.
 //
 // Layout: "RBRP" · version u8 · header (plain value) · start sim (plain value) · records until END.
-// Records: STEP (only the players whose inputs differ from their last step), REPEAT n (n steps like the last),
+// Records: STEP (only the players whose inputs differ from their last step; a count of repeats of the last input is one
+// byte), REPEAT n (n steps like the last),
 // DT (the step length, when it changes), PLAYER (a session id gets the next index), COMMAND, HASH, END.
 // Inputs are written sanitised (int8 axes, kick bit): the sim sanitises again, which changes nothing.
 import { sanitizeInput, type InputIntent } from "../input.ts";
@@ -24,6 +25,8 @@ const MAX_INPUTS_PER_STEP = 64;
 const MAX_PLAYERS = 4096;
 
 const OP = { step: 1, repeat: 2, dt: 3, player: 4, command: 5, hash: 6, end: 7 } as const;
+/** In a STEP's per-player head byte (the input count): every input repeats that player's last one, none follow. */
+const SAME_VALUE = 0x80;
 
 export interface ReplayHeader {
   matchId: string;
@@ -70,6 +73,8 @@ export class ReplayWriter {
   private readonly out = new ByteWriter();
   private readonly indexOf = new Map<string, number>();
   private readonly lastInputs: InputIntent[][] = [];
+  /** Each player's most recent input (the last of its last non-empty list). */
+  private readonly lastValue: InputIntent[] = [];
   private dt = Number.NaN;
   private pendingRepeats = 0;
   private ended = false;
@@ -117,7 +122,13 @@ export class ReplayWriter {
     for (const [index, list] of changed) {
       this.lastInputs[index] = list;
       this.out.varint(index);
-      this.out.varint(list.length);
+      // Network jitter changes how many inputs a step takes far more often than what they say: a count whose inputs
+      // all repeat the player's last one costs this one byte.
+      const last = this.lastValue[index];
+      const repeated = list.length > 0 && last !== undefined && list.every((input) => sameInput(input, last));
+      this.out.u8(list.length | (repeated ? SAME_VALUE : 0));
+      if (list.length > 0) this.lastValue[index] = list[list.length - 1]!;
+      if (repeated) continue;
       for (const input of list) {
         this.out.i8(input.moveX);
         this.out.i8(input.moveY);
@@ -166,9 +177,12 @@ export class ReplayWriter {
   }
 }
 
+function sameInput(a: InputIntent, b: InputIntent): boolean {
+  return a.moveX === b.moveX && a.moveY === b.moveY && a.kick === b.kick;
+}
+
 function sameInputs(a: readonly InputIntent[], b: readonly InputIntent[]): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((input, i) => input.moveX === b[i]!.moveX && input.moveY === b[i]!.moveY && input.kick === b[i]!.kick);
+  return a.length === b.length && a.every((input, i) => sameInput(input, b[i]!));
 }
 
 /** Reads a whole replay file; throws ReplayFileError saying what is wrong with it. */
@@ -198,6 +212,7 @@ function readRecords(input: ByteReader): { records: ReplayRecord[]; steps: numbe
   const records: ReplayRecord[] = [];
   const ids: string[] = [];
   const lastInputs: InputIntent[][] = [];
+  const lastValue: InputIntent[] = [];
   let dt = Number.NaN;
   let steps = 0;
   let current: ReplaySteps | null = null;
@@ -240,10 +255,18 @@ function readRecords(input: ByteReader): { records: ReplayRecord[]; steps: numbe
         for (let c = 0; c < changed; c++) {
           const index = input.varint();
           if (index >= ids.length) throw new ReplayFileError("corrupt", `player ${index} never named`);
-          const count = input.varint();
+          const head = input.u8();
+          const count = head & ~SAME_VALUE;
           if (count > MAX_INPUTS_PER_STEP) throw new ReplayFileError("corrupt", `${count} inputs in one step`);
           const list: InputIntent[] = [];
-          for (let i = 0; i < count; i++) list.push({ moveX: input.i8(), moveY: input.i8(), kick: input.u8() === 1 });
+          const last = lastValue[index];
+          if (head & SAME_VALUE) {
+            if (!last || count === 0) throw new ReplayFileError("corrupt", `player ${index} repeats an input it never sent`);
+            for (let i = 0; i < count; i++) list.push({ ...last });
+          } else {
+            for (let i = 0; i < count; i++) list.push({ moveX: input.i8(), moveY: input.i8(), kick: input.u8() === 1 });
+          }
+          if (count > 0) lastValue[index] = list[count - 1]!;
           lastInputs[index] = list;
         }
         current = null;

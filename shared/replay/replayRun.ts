@@ -62,7 +62,9 @@ export class ReplayRun {
   /** Runs records until `target` steps have been run (or the end), then any commands that follow the last step. */
   seek(target: number): void {
     const goal = Math.max(0, Math.min(this.data.steps, Math.floor(target)));
-    if (goal < this.step) this.restore(goal);
+    // Back in time, or far ahead past a kept copy: start from the nearest copy at or before the goal.
+    const nearest = this.nearestKeyframe(goal);
+    if (goal < this.step || nearest.step > this.step) this.restore(nearest);
     while (this.record < this.data.records.length) {
       const entry = this.data.records[this.record]!;
       if (entry.kind !== "step") {
@@ -86,9 +88,13 @@ export class ReplayRun {
     }
   }
 
-  private restore(goal: number): void {
+  private nearestKeyframe(goal: number): Keyframe {
     let best = this.keyframes[0]!;
     for (const frame of this.keyframes) if (frame.step <= goal && frame.step > best.step) best = frame;
+    return best;
+  }
+
+  private restore(best: Keyframe): void {
     this.sim = cloneSim(best.sim);
     this.step = best.step;
     this.record = best.record;

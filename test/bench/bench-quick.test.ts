@@ -270,6 +270,24 @@ describe("npm run bench -- --quick --tiny", () => {
     expect(bundle.totalGzipBytes).toBeLessThan(bundle.totalBytes);
   });
 
+  it("measures replays: the bench match's own recording, a scripted 4v4's size, its writes and the viewer's seeks", () => {
+    const { live, synthetic, write, viewer } = results.replays;
+    // The bench match was recorded by the server it ran on: its replay grows with the match (a few KB a second at most).
+    expect(live, "the bench match's recording in the server's history").not.toBeNull();
+    expectPositive(live!.seconds, "recorded seconds");
+    expectPositive(live!.bytesPerMinute, "recorded bytes per minute");
+    expect(live!.bytesPerMinute).toBeLessThan(200 * 1024);
+    expect(synthetic.hashes).toBe(synthetic.minutes * 60);
+    expectPositive(synthetic.bytesPerMinute, "scripted bytes per minute");
+    expect(synthetic.gzipBytesPerMinute).toBeLessThan(synthetic.bytesPerMinute);
+    expectPositive(results.replays.recordingMicrosPerStep, "recording µs per step");
+    expect(write.checkpoints).toBe(synthetic.minutes * 12 + 2);
+    expectSummary(write.perCheckpointMs, "checkpoint writes");
+    expectPositive(viewer.loadMs, "viewer load");
+    expectSummary(viewer.seekMs, "viewer seeks");
+    expect(markdown).toContain("## Replays (match history)");
+  });
+
   it("checks every DESIGN target and writes the Markdown and the chart", () => {
     expect(results.targets.length).toBeGreaterThanOrEqual(10);
     for (const target of results.targets) {
