@@ -14,6 +14,7 @@ export const MatchSummaryWire = z.object({
   startedAt: z.number(),
   endedAt: z.number().nullable(),
   status: z.enum(["recording", "ended", "stopped", "abandoned", "interrupted"]),
+  visibility: z.enum(["public", "private", "password"]),
   scoreRed: z.number(),
   scoreBlue: z.number(),
   durationSeconds: z.number(),

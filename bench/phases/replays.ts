@@ -16,7 +16,7 @@ const SEEKS = 40;
 
 function summaryFor(id: string): MatchSummary {
   return {
-    id, roomId: "bench", roomName: "Bench 4v4", startedAt: Date.now(), endedAt: null, status: "recording", scoreRed: 0, scoreBlue: 0,
+    id, roomId: "bench", roomName: "Bench 4v4", startedAt: Date.now(), endedAt: null, status: "recording", visibility: "public", scoreRed: 0, scoreBlue: 0,
     durationSeconds: 0, red: ["Player 1", "Player 2", "Player 3", "Player 4"], blue: ["Player 5", "Player 6", "Player 7", "Player 8"], scorers: [], replayBytes: 0,
   };
 }

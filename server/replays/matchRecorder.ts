@@ -12,7 +12,7 @@ import { isPlayingTeam } from "../../shared/match/teams.ts";
 import { ReplayWriter } from "../../shared/replay/replayFile.ts";
 import { hashSim } from "../../shared/replay/simHash.ts";
 import { serverLog } from "../log.ts";
-import type { MatchStatus, MatchStore, MatchSummary } from "../storage/matchStore.ts";
+import type { MatchStatus, MatchStore, MatchSummary, MatchVisibility } from "../storage/matchStore.ts";
 
 /** Steps between hashes in the file: one a second. */
 const HASH_STEPS = TICK_HZ;
@@ -36,11 +36,13 @@ export class MatchRecorder {
   private readonly roomId: () => string;
   private readonly newId: () => string;
   private readonly onBegin: (matchId: string) => void;
+  private readonly visibility: () => MatchVisibility;
 
-  /** `onBegin` hears each new match's id (the room publishes it as the replay link). */
-  constructor(store: MatchStore, roomId: () => string, newId: () => string, onBegin: (matchId: string) => void = () => {}) {
+  /** `onBegin` hears each new match's id (the room publishes it as the replay link); `visibility` is read at each start. */
+  constructor(store: MatchStore, room: { roomId: () => string; visibility: () => MatchVisibility }, newId: () => string, onBegin: (matchId: string) => void = () => {}) {
     this.store = store;
-    this.roomId = roomId;
+    this.roomId = room.roomId;
+    this.visibility = room.visibility;
     this.newId = newId;
     this.onBegin = onBegin;
   }
@@ -98,7 +100,7 @@ export class MatchRecorder {
     const startedAt = Date.now();
     const writer = new ReplayWriter({ matchId: id, roomId: this.roomId(), roomName: simBefore.settings.roomName, startedAt, tickHz: TICK_HZ }, simBefore);
     const summary: MatchSummary = {
-      id, roomId: this.roomId(), roomName: simBefore.settings.roomName, startedAt, endedAt: null, status: "recording",
+      id, roomId: this.roomId(), roomName: simBefore.settings.roomName, startedAt, endedAt: null, status: "recording", visibility: this.visibility(),
       scoreRed: 0, scoreBlue: 0, durationSeconds: 0, red: [], blue: [], scorers: [], replayBytes: 0,
     };
     this.recording = { writer, summary, startTick: simBefore.tick, nextSeq: 1, red: new Set(), blue: new Set() };

@@ -17,6 +17,7 @@ import { quotas, type Refusal } from "../limits/quotas.ts";
 import { StepTimer, timePatch } from "../metrics.ts";
 import { matchStore } from "../replays/history.ts";
 import { MatchRecorder } from "../replays/matchRecorder.ts";
+import type { MatchVisibility } from "../storage/matchStore.ts";
 import { admitReservation, SEAT_RESERVATION_SECONDS, type ReservationJudge } from "./admission.ts";
 import { DropJudge } from "./dropJudge.ts";
 import { passHostOn, takeHostIfFree } from "./hostRole.ts";
@@ -85,7 +86,8 @@ export class MatchRoom extends Room<{ state: MatchState; input: PlayerInput }> i
     this.publishListing();
     const store = matchStore();
     if (store) {
-      this.match.recorder = new MatchRecorder(store, () => this.roomId, () => randomBytes(9).toString("base64url"), (matchId) => {
+      const visibility = (): MatchVisibility => (this.password ? "password" : this.state.settings.isPrivate ? "private" : "public");
+      this.match.recorder = new MatchRecorder(store, { roomId: () => this.roomId, visibility }, () => randomBytes(9).toString("base64url"), (matchId) => {
         this.state.replayId = matchId;
       });
     }

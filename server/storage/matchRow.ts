@@ -1,5 +1,5 @@
 // A matches-table row (as either database returns it) turned back into a MatchSummary.
-import type { MatchStatus, MatchSummary, ScorerLine } from "./matchStore.ts";
+import type { MatchStatus, MatchSummary, MatchVisibility, ScorerLine } from "./matchStore.ts";
 
 export interface MatchRow {
   id: string;
@@ -8,6 +8,7 @@ export interface MatchRow {
   started_at: number | string | bigint;
   ended_at: number | string | bigint | null;
   status: string;
+  visibility: string;
   score_red: number;
   score_blue: number;
   duration_seconds: number;
@@ -25,6 +26,7 @@ export function summaryFromRow(row: MatchRow): MatchSummary {
     startedAt: Number(row.started_at),
     endedAt: row.ended_at === null ? null : Number(row.ended_at),
     status: row.status as MatchStatus,
+    visibility: row.visibility as MatchVisibility,
     scoreRed: Number(row.score_red),
     scoreBlue: Number(row.score_blue),
     durationSeconds: Number(row.duration_seconds),

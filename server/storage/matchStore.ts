@@ -3,6 +3,10 @@ import type { PlayingTeam } from "../../shared/match/teams.ts";
 
 export type MatchStatus = "recording" | "ended" | "stopped" | "abandoned" | "interrupted";
 
+/** Who may find a match in the history's lists: public rooms everywhere, private rooms by their room code only,
+ * password rooms in no list (the replay link, shown to the players in the match, still opens it). */
+export type MatchVisibility = "public" | "private" | "password";
+
 export interface ScorerLine {
   name: string;
   team: PlayingTeam;
@@ -19,6 +23,7 @@ export interface MatchSummary {
   startedAt: number;
   endedAt: number | null;
   status: MatchStatus;
+  visibility: MatchVisibility;
   scoreRed: number;
   scoreBlue: number;
   durationSeconds: number;

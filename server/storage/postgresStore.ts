@@ -65,10 +65,10 @@ export class PostgresMatchStore implements MatchStore {
   async begin(summary: MatchSummary, firstChunk: Uint8Array): Promise<void> {
     await this.transaction(async (client) => {
       await client.query(`INSERT INTO matches (id, room_id, room_name, started_at, ended_at, updated_at, status, score_red, score_blue,
-        duration_seconds, red_json, blue_json, scorers_json, replay_bytes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        duration_seconds, red_json, blue_json, scorers_json, replay_bytes, visibility) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [summary.id, summary.roomId, summary.roomName, summary.startedAt, summary.endedAt, Date.now(), summary.status,
         summary.scoreRed, summary.scoreBlue, summary.durationSeconds, JSON.stringify(summary.red), JSON.stringify(summary.blue),
-        JSON.stringify(summary.scorers), firstChunk.length]);
+        JSON.stringify(summary.scorers), firstChunk.length, summary.visibility]);
       await client.query("INSERT INTO replay_chunks (match_id, seq, bytes) VALUES ($1, 0, $2)", [summary.id, Buffer.from(firstChunk)]);
       await addPlayers(client, summary);
     });
@@ -96,7 +96,9 @@ export class PostgresMatchStore implements MatchStore {
     const where: string[] = [];
     const values: (string | number)[] = [];
     const param = (value: string | number) => { values.push(value); return `$${values.length}`; };
-    if (query.roomId !== undefined) where.push(`room_id = ${param(query.roomId)}`);
+    // A room code finds public and private rooms' matches; without one only public ones are listed; password rooms never.
+    if (query.roomId !== undefined) where.push(`room_id = ${param(query.roomId)} AND visibility != 'password'`);
+    else where.push("visibility = 'public'");
     if (query.player !== undefined) where.push(`id IN (SELECT match_id FROM match_players WHERE name = ${param(query.player)})`);
     if (query.before !== undefined) where.push(`started_at < ${param(query.before)}`);
     const sql = `SELECT * FROM matches ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY started_at DESC LIMIT ${param(query.limit)}`;

@@ -45,10 +45,10 @@ export class SqliteMatchStore implements MatchStore {
   async begin(summary: MatchSummary, firstChunk: Uint8Array): Promise<void> {
     this.transaction(() => {
       this.db.prepare(`INSERT INTO matches (id, room_id, room_name, started_at, ended_at, updated_at, status, score_red, score_blue,
-        duration_seconds, red_json, blue_json, scorers_json, replay_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        duration_seconds, red_json, blue_json, scorers_json, replay_bytes, visibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(summary.id, summary.roomId, summary.roomName, summary.startedAt, summary.endedAt, Date.now(), summary.status,
           summary.scoreRed, summary.scoreBlue, summary.durationSeconds, JSON.stringify(summary.red), JSON.stringify(summary.blue),
-          JSON.stringify(summary.scorers), firstChunk.length);
+          JSON.stringify(summary.scorers), firstChunk.length, summary.visibility);
       this.insertChunk(summary.id, 0, firstChunk);
       this.addPlayers(summary);
     });
@@ -91,7 +91,9 @@ export class SqliteMatchStore implements MatchStore {
   async list(query: HistoryQuery): Promise<MatchSummary[]> {
     const where: string[] = [];
     const values: SQLInputValue[] = [];
-    if (query.roomId !== undefined) { where.push("room_id = ?"); values.push(query.roomId); }
+    // A room code finds public and private rooms' matches; without one only public ones are listed; password rooms never.
+    if (query.roomId !== undefined) { where.push("room_id = ? AND visibility != 'password'"); values.push(query.roomId); }
+    else where.push("visibility = 'public'");
     if (query.player !== undefined) { where.push("id IN (SELECT match_id FROM match_players WHERE name = ?)"); values.push(query.player); }
     if (query.before !== undefined) { where.push("started_at < ?"); values.push(query.before); }
     const sql = `SELECT * FROM matches ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY started_at DESC LIMIT ?`;

@@ -65,6 +65,28 @@ describe("match history", () => {
     expect(scanReplay(run).goals).toEqual([expect.objectContaining({ team: "red", scorerName: "Ann", scoreRed: 1, scoreBlue: 0 })]);
   });
 
+  it("lists a private room's match only by its room code, and a password room's in no list (its replay link still opens it)", async () => {
+    const hidden = await createMatch(server.endpoint, { name: "Hidden", isPrivate: true });
+    const locked = await createMatch(server.endpoint, { name: "Locked", password: "open sesame" });
+    try {
+      for (const host of [hidden, locked]) {
+        host.room.send("startMatch");
+        await waitFor(() => host.room.state.replayId !== "", "the match's replay id");
+        host.room.send("stopMatch");
+      }
+      await finishedMatchOf(server.endpoint, hidden.room.roomId);
+      const listed = (await historyOf(server.endpoint)).map((match) => match.roomId);
+      expect(listed).not.toContain(hidden.room.roomId);
+      expect(listed).not.toContain(locked.room.roomId);
+      expect(await historyOf(server.endpoint, `?room=${locked.room.roomId}`)).toEqual([]);
+      expect((await historyOf(server.endpoint, `?player=Hidden`))).toEqual([]);
+      const lockedReplay = replayToEnd(await replayBytes(server.endpoint, locked.room.state.replayId));
+      expect(lockedReplay.data.header.roomId).toBe(locked.room.roomId);
+    } finally {
+      await leaveQuietly(hidden, locked);
+    }
+  });
+
   it("refuses bad history queries by name and answers 404 for a match it never had", async () => {
     for (const query of ["?limit=1000", "?limit=0", "?room=bad%20id", "?before=yesterday", "?player=", "?extra=1"]) {
       expect((await fetch(`${server.endpoint}/api/matches${query}`)).status, query).toBe(400);
