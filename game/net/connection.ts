@@ -184,7 +184,7 @@ export class MatchConnection {
 
   /** The debug view of what is drawn against what the server sent. */
   drawnView(): DrawnStateView {
-    return this.drawn.view({ pendingInputs: this.pendingInputs, lastCorrectionSize: this.lastCorrectionSize });
+    return this.drawn.view({ pendingInputs: this.pendingInputs, lastCorrectionSize: this.lastCorrectionSize, droppedSteps: this.pacer.droppedSteps });
   }
 
   private watchState(): void {

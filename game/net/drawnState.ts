@@ -60,6 +60,8 @@ export interface DrawnStateView {
   server: { serverTime: number; self: Point | null; ball: Point; players: Record<string, Point> };
   pendingInputs: number;
   lastCorrectionSize: number;
+  /** Input steps this page dropped in hitches (a frame over 500 ms: a frozen tab's held key does not run on). */
+  droppedSteps: number;
   lag: DrawnLag | null;
 }
 
@@ -105,7 +107,7 @@ export class DrawnStateRecorder {
     }, FRAME_HISTORY);
   }
 
-  view(extra: { pendingInputs: number; lastCorrectionSize: number }): DrawnStateView {
+  view(extra: { pendingInputs: number; lastCorrectionSize: number; droppedSteps: number }): DrawnStateView {
     const state = this.room.state;
     const players: Record<string, Point> = {};
     state.players.forEach((player, sessionId) => { players[sessionId] = copy(player); });
@@ -117,6 +119,7 @@ export class DrawnStateRecorder {
       server: { serverTime: this.room.clock.lastServerTime(), self: players[this.room.sessionId] ?? null, ball: copy(state.ball), players },
       pendingInputs: extra.pendingInputs,
       lastCorrectionSize: extra.lastCorrectionSize,
+      droppedSteps: extra.droppedSteps,
       lag: this.lag(),
     };
   }

@@ -9,6 +9,8 @@ export const MAX_STEPS_PER_FRAME = 30;
 export class StepPacer {
   private accumulatorMs = 0;
   private lastFrameAt = -1;
+  /** Steps dropped with hitches (frames over MAX_STEPS_PER_FRAME steps long), for the debug view. */
+  droppedSteps = 0;
 
   /** The times (performance.now() ms) of the fixed steps that fell due since the last frame, oldest first. */
   due(now: number, stepMs: number): number[] {
@@ -16,6 +18,7 @@ export class StepPacer {
     this.lastFrameAt = now;
     let steps = Math.floor(this.accumulatorMs / stepMs);
     if (steps > MAX_STEPS_PER_FRAME) {
+      this.droppedSteps += steps - MAX_STEPS_PER_FRAME;
       steps = MAX_STEPS_PER_FRAME;
       this.accumulatorMs = 0;
     } else {

@@ -30,7 +30,7 @@ const frames = (page: Page) => page.evaluate(() => (window as Window & { __frame
 
 /** Holds A for exactly HOLD_MS of the page's own time: both key events carry CDP timestamps, sent ahead
  * of time, so a loaded machine delaying the test process does not change how long the key was held. */
-async function holdLeft(page: Page, context: BrowserContext): Promise<{ distance: number; fps: number; hold: number; pingMs: number }> {
+async function holdLeft(page: Page, context: BrowserContext): Promise<{ distance: number; fps: number; hold: number; pingMs: number; droppedSteps: number }> {
   const view = await waitForMatch(page, (v) => v.players.length === 1, "the player alone in the room");
   const me = () => waitForMatch(page, () => true, "the match view").then((v) => v.players.find((p) => p.sessionId === view.sessionId)!);
   const start = await me();
@@ -41,6 +41,8 @@ async function holdLeft(page: Page, context: BrowserContext): Promise<{ distance
     window.addEventListener("keydown", (e) => { if (e.code === "KeyA") w.__held!.push(e.timeStamp); });
     window.addEventListener("keyup", (e) => { if (e.code === "KeyA") w.__held!.push(e.timeStamp); });
   });
+  const droppedSoFar = () => page.evaluate(() => window.reboundDrawn?.()?.droppedSteps ?? Number.NaN);
+  const droppedBefore = await droppedSoFar();
   const key = { code: "KeyA", key: "a", windowsVirtualKeyCode: 65 };
   const downAt = (await pageNow(page)) + 400;
   await cdp.send("Input.dispatchKeyEvent", { type: "keyDown", ...key, timestamp: downAt / 1000 });
@@ -62,7 +64,10 @@ async function holdLeft(page: Page, context: BrowserContext): Promise<{ distance
   // The HUD's ping, once the page has had a few pings answered.
   const pingText = await poll(() => page.textContent("#ping"), (text) => /ping \d+ ms/.test(text ?? ""), "a ping figure in the HUD");
   const pingMs = Number(/ping (\d+) ms/.exec(pingText ?? "")?.[1]);
-  return { distance: start.x - settled.x, fps, hold: held.length === 2 ? held[1] - held[0] : Number.NaN, pingMs };
+  // Steps the page dropped in a hitch during the hold (a frame over 500 ms, which a loaded machine can cause): then it
+  // measured the hitch, not the cadence.
+  const droppedSteps = (await droppedSoFar()) - droppedBefore;
+  return { distance: start.x - settled.x, fps, hold: held.length === 2 ? held[1] - held[0] : Number.NaN, pingMs, droppedSteps };
 }
 
 describe("input cadence at any frame rate", () => {
@@ -89,15 +94,19 @@ describe("input cadence at any frame rate", () => {
       return [slowRun, fastRun] as const;
     };
     const sameDistance = (a: number, b: number) => Math.abs(a - b) / b < 0.02;
-    // A server process starved by a loaded machine drops a burst of inputs beyond its 32-input buffer (a
-    // correction, not a cadence fault): measure the pair again (up to 3 times) before judging the distances.
+    // A loaded machine can freeze a page past 500 ms (a hitch: the page drops those steps, by design, and says so) or
+    // starve the server into dropping a burst beyond its 32-input buffer: neither is a cadence fault, so a pair with a
+    // hitch or different distances is measured again (up to 5 times) before it is judged.
+    const clean = (run: { droppedSteps: number }) => run.droppedSteps === 0;
     let [slow, fast] = await runPair();
-    for (let attempt = 1; attempt < 3 && !sameDistance(slow.distance, fast.distance); attempt++) [slow, fast] = await runPair();
+    for (let attempt = 1; attempt < 5 && !(clean(slow) && clean(fast) && sameDistance(slow.distance, fast.distance)); attempt++) [slow, fast] = await runPair();
     // The page really ran at those rates: the slow one below 12 fps, where the SDK's per-frame step cap
     // used to cost distance, the fast one far above it (a loaded machine may not reach the full 60).
     expect(slow.fps).toBeGreaterThan(4);
     expect(slow.fps).toBeLessThan(11.5);
     expect(fast.fps).toBeGreaterThan(2 * slow.fps);
+    // The judged pair had no hitch: every step of both holds was sent.
+    expect([slow.droppedSteps, fast.droppedSteps]).toEqual([0, 0]);
     // The page saw the key held for the same time in both runs.
     expect(Math.abs(slow.hold - HOLD_MS)).toBeLessThan(2);
     expect(Math.abs(fast.hold - HOLD_MS)).toBeLessThan(2);
