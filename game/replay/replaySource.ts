@@ -1,5 +1,5 @@
 // Where the viewer's replay comes from: a match on this server (/api/matches/<id>/replay) or a file from disk (gzipped or not).
-import { MAX_REPLAY_BYTES, readReplay, ReplayFileError, type ReplayData, type ReplayFileProblem } from "../../shared/replay/replayFile.ts";
+import { joinChunks, MAX_REPLAY_BYTES, readReplay, ReplayFileError, type ReplayData, type ReplayFileProblem } from "../../shared/replay/replayFile.ts";
 
 export type ReplayLoadProblem = ReplayFileProblem | "notFound" | "unreachable";
 
@@ -54,11 +54,5 @@ async function gunzipCapped(bytes: Uint8Array): Promise<Uint8Array | null> {
   } catch {
     // A broken gzip stream: hand over what came out, which will read as cut short or damaged.
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return joinChunks(parts);
 }

@@ -8,12 +8,11 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCREENSHOT_DIR, watchErrors } from "../../harness/chromium.ts";
 import { FIELD } from "../../shared/constants.ts";
-import { AXIS_MAX } from "../../shared/input.ts";
 import type { ReplayDebugView } from "../../game/replay/replayPage.ts";
 import { replayProblemText } from "../../game/ui/wording.ts";
 import { finishedMatchOf, replayBytes } from "../helpers/history.ts";
-import { createMatch, inputChannel, joinMatch, leaveQuietly, sendInputs, waitFor } from "../helpers/server.ts";
-import { driveIntoGoal } from "../helpers/steer.ts";
+import { createMatch, joinMatch, leaveQuietly } from "../helpers/server.ts";
+import { playToOneGoal } from "../helpers/steer.ts";
 import { BrowserSession } from "./support/session.ts";
 
 let session: BrowserSession;
@@ -31,6 +30,12 @@ async function waitForViewer(page: Page, accept: (view: ReplayDebugView) => bool
   }
 }
 
+/** Pauses the viewer if it is playing (the Play button toggles; at the end it would start over). */
+async function pause(page: Page): Promise<void> {
+  if ((await viewer(page)).playing) await page.click("button.play");
+  await waitForViewer(page, (v) => !v.playing, "the viewer paused");
+}
+
 describe("match history and replays in the browser", () => {
   beforeAll(async () => { session = await BrowserSession.start(); });
   afterAll(async () => { await session?.stop(); });
@@ -41,13 +46,7 @@ describe("match history and replays in the browser", () => {
     const ann = await createMatch(endpoint, { name: "Ann", scoreLimit: 1, roomName: "Replay night" });
     const bob = await joinMatch(endpoint, ann.room.roomId, { name: "Bob" });
     try {
-      await waitFor(() => ann.room.state.players.size === 2, "both players");
-      ann.room.send("startMatch");
-      await waitFor(() => ann.room.state.phase === "playing", "play after the countdown", 30_000);
-      const bobClears = sendInputs(inputChannel(bob), Array.from({ length: 90 }, () => ({ moveX: 0, moveY: -AXIS_MAX, kick: false })));
-      await driveIntoGoal(ann, 60_000);
-      await bobClears;
-      await waitFor(() => ann.room.state.phase === "ended", "full time", 30_000);
+      await playToOneGoal(ann, bob);
     } finally {
       await leaveQuietly(ann, bob);
     }
@@ -69,14 +68,14 @@ describe("match history and replays in the browser", () => {
     expect(loaded.problem).toBeNull();
 
     // Pause, then the goal mark: it starts a few seconds before the goal and plays into it.
-    if (loaded.playing) await page.click("button.play");
+    await pause(page);
     await page.click(".mark.red");
     const scored = await waitForViewer(page, (v) => v.scoreRed === 1, "the replayed goal");
     expect(scored.scoreBlue).toBe(0);
     expect(await page.textContent(".scoreline .red")).toBe("1");
 
     // Scrub the timeline back to the start: no goal yet; then to the end: the ball was put into the right-hand net.
-    await page.click("button.play");
+    await pause(page);
     await page.$eval("input.timeline", (input) => {
       (input as HTMLInputElement).value = "0";
       input.dispatchEvent(new Event("input", { bubbles: true }));

@@ -4,7 +4,7 @@ import { BALL, FIELD, PLAYER } from "../../shared/constants.ts";
 import { AXIS_MAX, type InputIntent } from "../../shared/input.ts";
 import type { Body } from "../../shared/physics.ts";
 import type { Player } from "../../shared/state.ts";
-import { inputChannel, sleep, type Joined } from "./server.ts";
+import { inputChannel, sendInputs, sleep, waitFor, type Joined } from "./server.ts";
 
 const BEHIND = PLAYER.radius + BALL.radius + 8;
 
@@ -65,4 +65,16 @@ export async function driveIntoGoal(joined: Joined, timeoutMs = 30_000): Promise
     sendIntent(channel, steer(ownPlayer(joined), state.ball, RIGHT_GOAL));
     await sleep(16);
   }
+}
+
+/** A match with a score limit of one, played out: the host starts it, the friend (blue) runs clear up the pitch, the
+ * host (red) drives the ball into the goal, and full time follows. */
+export async function playToOneGoal(host: Joined, friend: Joined): Promise<void> {
+  await waitFor(() => host.room.state.players.size >= 2, "both players");
+  host.room.send("startMatch");
+  await waitFor(() => host.room.state.phase === "playing", "play after the countdown", 30_000);
+  const clears = sendInputs(inputChannel(friend), Array.from({ length: 90 }, () => ({ moveX: 0, moveY: -AXIS_MAX, kick: false })));
+  await driveIntoGoal(host, 60_000);
+  await clears;
+  await waitFor(() => host.room.state.phase === "ended", "full time at the score limit", 30_000);
 }

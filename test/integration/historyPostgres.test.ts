@@ -7,7 +7,7 @@ import { finishedMatchOf, historyOf, replayBytes, replayToEnd } from "../helpers
 import { startPostgres, startRedis, startServerProcess, type PostgresProcess, type RedisProcess, type ServerProcess } from "../helpers/processes.ts";
 import { roomOnEach, scaleOutEnv } from "../helpers/scaleOut.ts";
 import { createMatch, freePort, inputChannel, joinMatch, leaveQuietly, sendInputs, sleep, waitFor, type Joined } from "../helpers/server.ts";
-import { driveIntoGoal } from "../helpers/steer.ts";
+import { playToOneGoal } from "../helpers/steer.ts";
 import { poll } from "../../harness/poll.ts";
 import { TICK_HZ } from "../../shared/constants.ts";
 
@@ -42,17 +42,11 @@ async function startProcess(port: number, env: Record<string, string> = {}): Pro
   return process;
 }
 
-/** The host's friend joins, the host starts, scores once (the score limit), and the match ends. */
-async function playToOneGoal(host: Joined, endpoint: string): Promise<void> {
+/** The host's friend joins and the match is played to its one goal. */
+async function playWithFriend(host: Joined, endpoint: string): Promise<void> {
   const friend = await joinMatch(endpoint, host.room.roomId, { name: `${host.room.state.players.get(host.room.sessionId)?.name}'s friend` });
   clients.push(friend);
-  await waitFor(() => host.room.state.players.size === 2, "both players");
-  host.room.send("startMatch");
-  await waitFor(() => host.room.state.phase === "playing", "play after the countdown", 30_000);
-  const clears = sendInputs(inputChannel(friend), Array.from({ length: 90 }, () => ({ moveX: 0, moveY: -AXIS_MAX, kick: false })));
-  await driveIntoGoal(host, 60_000);
-  await clears;
-  await waitFor(() => host.room.state.phase === "ended", "full time", 30_000);
+  await playToOneGoal(host, friend);
 }
 
 describe("match history in PostgreSQL", () => {
@@ -61,7 +55,7 @@ describe("match history in PostgreSQL", () => {
     const [portA, portB] = [await freePort(), await freePort()];
     const [a, b] = await Promise.all([startProcess(portA, scaleOutEnv(redis.url, portA)), startProcess(portB, scaleOutEnv(redis.url, portB))]);
     const [onA, onB] = await roomOnEach(a.endpoint, [portA, portB], clients, { scoreLimit: 1 });
-    await Promise.all([playToOneGoal(onA, a.endpoint), playToOneGoal(onB, a.endpoint)]);
+    await Promise.all([playWithFriend(onA, a.endpoint), playWithFriend(onB, a.endpoint)]);
 
     const matches = [await finishedMatchOf(a.endpoint, onA.room.roomId), await finishedMatchOf(a.endpoint, onB.room.roomId)];
     for (const match of matches) {

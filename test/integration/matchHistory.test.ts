@@ -4,12 +4,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AXIS_MAX } from "../../shared/input.ts";
 import { scanReplay } from "../../shared/replay/replayRun.ts";
 import { SqliteMatchStore } from "../../server/storage/sqliteStore.ts";
 import { finishedMatchOf, historyOf, replayBytes, replayToEnd } from "../helpers/history.ts";
-import { createMatch, inputChannel, joinMatch, leaveQuietly, sendInputs, startTestServer, waitFor, type TestServer } from "../helpers/server.ts";
-import { driveIntoGoal } from "../helpers/steer.ts";
+import { createMatch, joinMatch, leaveQuietly, startTestServer, waitFor, type TestServer } from "../helpers/server.ts";
+import { playToOneGoal } from "../helpers/steer.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "rebound-history-"));
 const dbPath = join(folder, "history.sqlite");
@@ -37,13 +36,7 @@ describe("match history", () => {
     const bob = await joinMatch(server.endpoint, ann.room.roomId, { name: "Bob" });
     roomId = ann.room.roomId;
     try {
-      await waitFor(() => ann.room.state.players.size === 2, "both players");
-      ann.room.send("startMatch");
-      await waitFor(() => ann.room.state.phase === "playing", "play after the countdown", 15_000);
-      const bobClears = sendInputs(inputChannel(bob), Array.from({ length: 90 }, () => ({ moveX: 0, moveY: -AXIS_MAX, kick: false })));
-      await driveIntoGoal(ann);
-      await bobClears;
-      await waitFor(() => ann.room.state.phase === "ended", "full time at the score limit", 15_000);
+      await playToOneGoal(ann, bob);
     } finally {
       await leaveQuietly(ann, bob);
     }
