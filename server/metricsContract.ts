@@ -12,7 +12,7 @@ export const LATE_STEPS_TOTAL = "rebound_room_late_steps_total";
 export const ROOMS = "rebound_rooms";
 export const CONNECTED_CLIENTS = "rebound_connected_clients";
 
-/** Why a step counts as late: it ran longer than one step period, or it began over 1.5 periods after the room's previous step. */
+/** Why a step counts as late: it ran longer than one step period, or it began over 1.5 periods after it was due on its room's schedule (see StepTimer). */
 export const LATE_REASON = { overran: "overran", startedLate: "started_late" } as const;
 export type LateReason = (typeof LATE_REASON)[keyof typeof LATE_REASON];
 

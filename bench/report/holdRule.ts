@@ -12,7 +12,7 @@ import type { CapacityStep } from "./resultTypes.ts";
  *   not a band: the baseline's plain setInterval(1000 / 60) runs at ≈ 61.3/s on Node 24 (whole-ms timers), which is
  *   no shortfall, and a loop catching up after a stall shows as a low window before it shows as a high one;
  * - no step was late on the server, counting steps that ran over a period AND steps that began over 1.5 periods after
- *   their room's previous one (a held-up loop: the clients feel it even when every step itself is short);
+ *   they were due on their room's schedule (a held-up loop: the clients feel it even when every step itself is short);
  * - the server's step + patch p99 and its event-loop delay p99 fit in one step period;
  * - the bots kept up (≥ 95 % of their inputs sent, ≤ 1 % of their steps dropped) and all of them are connected.
  * Rates over a window are counted whole patches: a 3 s window reads ± 1 patch (± 1.1 %) at its edges, inside the 2 %.

@@ -20,7 +20,7 @@ export interface CapacityStep {
   stepPlusPatchP99Ms: number;
   /** Steps that ran longer than one period. */
   lateSteps: number;
-  /** Steps that began over 1.5 periods after their room's previous one (a held-up loop); judged like lateSteps. */
+  /** Steps that began over 1.5 periods after they were due on their room's schedule (a held-up loop); judged like lateSteps. */
   lateStarts: number;
   totalSteps: number;
   /** The server's own view, per room: steps and patch broadcasts it ran per second of the window. */

@@ -19,23 +19,56 @@ describe("server step metrics read through the harness", () => {
     stepped();
   };
 
-  it("counts a step that overran its period and one that started over 1.5 periods late, apart, per room", async () => {
+  it("counts a step that overran its period and one that started over 1.5 periods behind its room's schedule, apart, per room", async () => {
     const room = new StepTimer();
     const other = new StepTimer();
     step(room, 0, 1);
     step(room, 16.7, 1);
     step(other, 20, 1); // another room's first step: never late, whatever the first room did
-    step(room, 60, 20); // 43 ms after the room's previous start (> 25 ms), and 20 ms long (> 16.7 ms)
-    step(room, 80, 1); // 20 ms after: on time
+    step(room, 60, 20); // due at 33.3: 26.7 ms behind (> 25 ms), and 20 ms long (> 16.7 ms)
+    step(room, 80, 1); // due at 50: the room caught up right after the late step, so still on its schedule
+    step(room, 85, 1); // due at 66.7
     const metrics = serverMetricsOf(await metricsRegistry.metrics());
-    expect(metrics.totalSteps).toBe(5);
+    expect(metrics.totalSteps).toBe(6);
     expect(metrics.lateSteps).toBe(1);
-    expect(metrics.lateStarts).toBe(1);
+    expect(metrics.lateStarts).toBe(2);
     // p50 is a 1 ms step, p99 the 20 ms one: each within its bucket (25 % wide).
     expect(metrics.stepP50Ms).toBeGreaterThan(0.8);
     expect(metrics.stepP50Ms).toBeLessThanOrEqual(1.25);
     expect(metrics.stepP99Ms).toBeGreaterThan(16);
     expect(metrics.stepP99Ms).toBeLessThanOrEqual(25);
+  });
+
+  it("counts no late start for the framework's timer granularity, one for a stall, and restarts the schedule after a dropped backlog", async () => {
+    // Colyseus: setInterval fires every ~16.2 ms, an accumulator runs a step whenever a period (16.7 ms) has built up,
+    // so now and then a callback runs no step and the next step comes 32 ms after the last.
+    const room = new StepTimer();
+    const period = 1000 / 60;
+    let accumulated = 0;
+    let at = 0;
+    let gaps = 0;
+    let last = Number.NaN;
+    for (let callback = 0; callback < 620; callback++) {
+      at += 16.2;
+      accumulated += 16.2;
+      while (accumulated >= period) {
+        accumulated -= period;
+        if (at - last > 1.5 * period) gaps += 1;
+        last = at;
+        step(room, at, 0.5);
+      }
+    }
+    expect(gaps).toBeGreaterThan(10); // the old measure counted every one of these as late
+    expect(serverMetricsOf(await metricsRegistry.metrics()).lateStarts).toBe(0);
+    // A 60 ms stall: the steps due 43 and 27 ms before the catch-up ran are late; the rest of the catch-up is not.
+    const stalledTo = last + 60;
+    step(room, stalledTo, 0.5);
+    for (let i = 1; i <= 3; i++) step(room, stalledTo + i * 0.6, 0.5);
+    expect(serverMetricsOf(await metricsRegistry.metrics()).lateStarts).toBe(2);
+    // A 1 s stall: past the framework's 5-step catch-up the backlog is dropped; one late start, then a fresh schedule.
+    const resumed = stalledTo + 1000;
+    for (let i = 0; i < 10; i++) step(room, resumed + i * period, 0.5);
+    expect(serverMetricsOf(await metricsRegistry.metrics()).lateStarts).toBe(3);
   });
 
   it("times patches, and a reset starts a new window with every series back at zero", async () => {
